@@ -163,3 +163,6 @@ export type DomainEventInput = z.input<typeof DomainEventSchema>;
 export function compareEvents(a: DomainEvent, b: DomainEvent): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/** `Omit` that keeps a union a union (plain `Omit` collapses it to the common keys). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

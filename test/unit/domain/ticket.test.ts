@@ -1,9 +1,9 @@
-import { DomainEventSchema, type DomainEvent, type DomainEventInput } from '../../../src/domain/events';
+import { DomainEventSchema, type DistributiveOmit, type DomainEvent, type DomainEventInput } from '../../../src/domain/events';
 import { foldTicket } from '../../../src/domain/ticket';
 
 const T = '215470001234567';
 const at = (iso: string) => Date.parse(iso);
-const ev = (e: Omit<DomainEventInput, 'ticketId' | 'source'> & { source?: DomainEventInput['source'] }): DomainEvent =>
+const ev = (e: DistributiveOmit<DomainEventInput, 'ticketId' | 'source'> & { source?: DomainEventInput['source'] }): DomainEvent =>
   DomainEventSchema.parse({ ticketId: T, source: 'intercom', ...e });
 
 const opened = ev({
