@@ -38,3 +38,41 @@ export interface Logger {
   debug(obj: object, msg?: string): void;
   child(bindings: object): Logger;
 }
+
+/** Hands intents to the effects queue (job id = intent key, so a repeated intent runs once). */
+export interface IntentSink {
+  dispatch(intents: import('./domain/intents').Intent[]): Promise<void>;
+}
+
+/**
+ * Intercom's REST API as the jobs need it (implemented in src/adapters/intercom/ with the official
+ * intercom-client, Intercom-Version 2.14, honouring rate limits and Retry-After).
+ */
+export interface IntercomPort {
+  /** The company and contact behind a conversation: plan, KA tag, hosting, CSM (cached). */
+  getCompany(companyId: string): Promise<import('./domain/events').Company | null>;
+  getContactCompanyId(contactId: string): Promise<string | null>;
+  /** Adds an internal note (`message_type: note`) as the bot's admin; returns the part id. */
+  addNote(conversationId: string, html: string): Promise<{ partId: string }>;
+  /** Attaches tags by name (created when missing). */
+  tagConversation(conversationId: string, tagNames: string[]): Promise<void>;
+  /** Reopens a snoozed or closed conversation. */
+  reopen(conversationId: string): Promise<void>;
+  /** The conversation's rating, when the customer has rated it. */
+  getRating(conversationId: string): Promise<{ rating: number; remark: string | null; adminId: string | null; at: number } | null>;
+}
+
+/** Jira Cloud REST v3 as the jobs need it (src/adapters/jira/). */
+export interface JiraPort {
+  createIssue(input: { fields: Record<string, unknown> }): Promise<{ id: string; key: string; url: string }>;
+  /** Finds an issue created earlier for the same bug (by a label or property), for exactly-once. */
+  findIssueByLabel(label: string): Promise<{ id: string; key: string; url: string } | null>;
+  addRemoteLink(issueKey: string, link: { globalId: string; url: string; title: string }): Promise<void>;
+}
+
+/** Slack's Web API as the jobs need it (src/adapters/slack/). */
+export interface SlackPort {
+  postMessage(input: { channel: string; text: string; blocks?: Record<string, unknown>[]; threadTs?: string }): Promise<{ channel: string; ts: string }>;
+  /** The Slack user for an e-mail address (to DM an Intercom admin), or null. */
+  lookupUserByEmail(email: string): Promise<string | null>;
+}
