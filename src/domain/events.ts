@@ -139,6 +139,12 @@ export const DomainEventSchema = z.discriminatedUnion('kind', [
     category: z.string().nullable().default(null),
   }),
   z.object({ ...base, kind: z.literal('JiraCommented'), key: z.string(), author: z.string(), body: z.string() }),
+  /** The linked Jira issue's priority changed (`changelog.items` field `priority`, display names). */
+  z.object({ ...base, kind: z.literal('JiraPriorityChanged'), key: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+  /** The linked Jira issue was (un)assigned (`changelog.items` field `assignee`, display names). */
+  z.object({ ...base, kind: z.literal('JiraAssigneeChanged'), key: z.string(), from: z.string().nullable(), to: z.string().nullable() }),
+  /** The linked Jira issue was deleted (`jira:issue_deleted`): the ticket is no longer linked to it. */
+  z.object({ ...base, kind: z.literal('JiraIssueDeleted'), key: z.string() }),
   z.object({
     ...base,
     kind: z.literal('AlertSent'),

@@ -219,7 +219,11 @@ export function applyEvent(t: Ticket, e: DomainEvent): Ticket {
         jira: { key: e.key, url: next.jira?.url ?? '', status: e.to, statusCategory: e.category },
       };
     case 'JiraCommented':
+    case 'JiraPriorityChanged':
+    case 'JiraAssigneeChanged':
       return next;
+    case 'JiraIssueDeleted':
+      return next.jira?.key === e.key ? { ...next, jira: null } : next;
     case 'AlertSent':
       return {
         ...next,
