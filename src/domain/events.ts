@@ -54,6 +54,10 @@ export const ClassificationSchema = z.object({
   /** The rules that fired, each with the text it matched: agents must see why. */
   rules: z.array(z.object({ id: z.string(), matched: z.string().optional() })),
   language: LanguageSchema.optional(),
+  /** Whether the company's plan includes phone support (null: plan unknown). A phone request without it → CSM (upsell). */
+  phoneIncludedInPlan: z.boolean().nullable().optional(),
+  /** The rules were not sure: the agent decides (confidence below `rules.lowConfidenceBelow`). */
+  lowConfidence: z.boolean().optional(),
 });
 export type Classification = z.infer<typeof ClassificationSchema>;
 
