@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarsConfigSchema } from './calendar.schema';
+import { calendarWarnings } from '../domain/calendar/calendar-warnings';
 import { PlansConfigSchema } from './plans.schema';
 import { SlaConfigSchema } from './sla.schema';
 import { RulesConfigSchema } from './rules.schema';
@@ -34,6 +35,6 @@ export const CONFIG_SECTIONS = Object.keys(ConfigSchema.shape) as ConfigSection[
  * Things that are valid but that someone should look at (e.g. a year with no closed dates:
  * the calendar is set each January). Printed by `config check` and logged at start-up.
  */
-export function configWarnings(_config: Config): string[] {
-  return [];
+export function configWarnings(config: Config, now: number = Date.now()): string[] {
+  return [...calendarWarnings(config.calendars, now)];
 }
