@@ -1,0 +1,64 @@
+import type { Intent } from '../intents';
+import { alertKey } from '../ticket';
+import { alertBlocks } from './blocks';
+import { alertText, alertVars } from './render';
+import type { FollowupDecision, FollowupInput, Nag, Wake } from './types';
+
+/** The AlertSent target of one delivery: the nag's target for the first, `<target>@<recipient>` for the rest. */
+export function recordTarget(nag: Nag, index: number): string {
+  return index === 0 ? nag.target : `${nag.target}@${nag.deliveries[index].recipient}`;
+}
+
+/**
+ * The intent key of one delivery: ticket, alert, target (and recipient) and the instant it is
+ * about, so a retry, a replay or a second worker yields the same key (the effects queue runs it once).
+ */
+export function alertIntentKey(ticketId: string, nag: Nag, index: number): string {
+  return `alert:${nag.alert}:${ticketId}:${recordTarget(nag, index)}:${nag.dueAt}`;
+}
+
+/**
+ * Turns nags into what to do now and when to look again:
+ * - a nag not yet due → a wake at its due instant;
+ * - a due delivery already recorded (AlertSent in this cycle) → nothing (one per ticket, target, stage);
+ * - a due DM outside business hours (the office calendar) → held until the next opening, except
+ *   for Muy Alta, which counts natural hours and may wake people;
+ * - otherwise → a `slack.post` intent that records an AlertSent once posted.
+ */
+export function deliverNags(nags: readonly Nag[], input: FollowupInput): FollowupDecision {
+  const { ticket: t, now, config, texts } = input;
+  const lang = config.language;
+  const muyAlta = t.priority === 'Muy Alta';
+  const intents: Intent[] = [];
+  const wakes: Wake[] = [];
+  for (const nag of nags) {
+    if (nag.dueAt > now) {
+      wakes.push({ at: nag.dueAt, clock: nag.alert, target: nag.target });
+      continue;
+    }
+    let vars: Record<string, string | number> | null = null;
+    nag.deliveries.forEach((delivery, index) => {
+      const target = recordTarget(nag, index);
+      const sent = t.alerts[alertKey(nag.alert, target)];
+      if (sent && sent.at >= nag.cycleStart) return;
+      if (delivery.dm && !muyAlta && !input.officeCalendar.isOpen(now)) {
+        wakes.push({ at: input.officeCalendar.nextOpening(now), clock: 'quiet-hours', target: `${nag.alert}.${target}` });
+        return;
+      }
+      vars ??= alertVars(nag, input);
+      const text = alertText(texts, lang, delivery.text, vars);
+      const loud = delivery.loud === true || muyAlta;
+      intents.push({
+        kind: 'slack.post',
+        key: alertIntentKey(t.id, nag, index),
+        ticketId: t.id,
+        to: delivery.to,
+        text: loud && !delivery.dm ? `<!here> ${text}` : text,
+        blocks: alertBlocks({ texts, lang, ticket: t, intercomPattern: config.links.intercomConversation, text, loud: delivery.loud === true, detailed: nag.detailed === true && !delivery.dm, vars }),
+        ...(loud ? { urgent: true } : {}),
+        record: { alert: nag.alert, target },
+      });
+    });
+  }
+  return { intents, wakes };
+}

@@ -1,0 +1,65 @@
+import type { Ticket } from '../ticket';
+import type { AlertChannels, Delivery, Nag, SlaTargetView } from './types';
+
+function assigneeDm(t: Ticket, text: string): Delivery[] {
+  return t.assigneeId ? [{ recipient: 'assignee', to: { kind: 'user', intercomAdminId: t.assigneeId }, dm: true, text }] : [];
+}
+
+/**
+ * SLA alerts from the ticket's targets (contractual and internal):
+ * - at-risk (a share of the target elapsed) → DM to the assignee and a post in the team channel;
+ * - a response target breached → the managers' channel with the facts and buttons; a contractual
+ *   breach is louder (a channel mention, a red header) and also tells the assignee;
+ * - the resolution intent exceeded → escalate one level up (internal: the team channel;
+ *   contractual: the managers' channel) and remind the agent to tell the customer.
+ * Paused and met targets say nothing; a target already breached skips its at-risk alert.
+ */
+export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: AlertChannels): Nag[] {
+  const nags: Nag[] = [];
+  for (const v of targets) {
+    if (v.state === 'paused' || v.state === 'met' || v.deadline === null) continue;
+    const vars = { targetId: v.id, measure: v.measure, deadlineAt: v.deadline, targetMs: v.targetMs ?? 0 };
+    if (v.state !== 'breached' && v.atRiskAt !== null && v.atRiskAt < v.deadline) {
+      nags.push({
+        alert: 'sla-at-risk',
+        target: v.id,
+        dueAt: v.atRiskAt,
+        cycleStart: 0,
+        vars,
+        deliveries: [...assigneeDm(t, 'sla-at-risk-dm'), { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text: 'sla-at-risk-team' }],
+      });
+    }
+    if (v.measure === 'resolution') {
+      nags.push({
+        alert: 'resolution-exceeded',
+        target: v.id,
+        dueAt: v.deadline,
+        cycleStart: 0,
+        vars,
+        detailed: true,
+        deliveries: [
+          v.contractual
+            ? { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'resolution-exceeded-up', loud: true }
+            : { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text: 'resolution-exceeded-up' },
+          ...assigneeDm(t, 'resolution-exceeded-agent'),
+        ],
+      });
+    } else {
+      nags.push({
+        alert: 'sla-breached',
+        target: v.id,
+        dueAt: v.deadline,
+        cycleStart: 0,
+        vars,
+        detailed: true,
+        deliveries: v.contractual
+          ? [
+              { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'sla-breached-contractual', loud: true },
+              ...assigneeDm(t, 'sla-breached-dm'),
+            ]
+          : [{ recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'sla-breached' }],
+      });
+    }
+  }
+  return nags;
+}

@@ -1,0 +1,20 @@
+import type { Ticket } from '../ticket';
+import type { AlertChannels, Nag } from './types';
+
+/**
+ * "A ticket must not stay open forever": a ticket open longer than `staleAfter` (natural time)
+ * is listed once in the managers' channel, and in every team digest while it stays open.
+ */
+export function staleNags(t: Ticket, staleAfter: number, channels: AlertChannels): Nag[] {
+  if (!t.opened || t.createdAt === null || t.status === 'closed' || t.status === 'deleted') return [];
+  return [
+    {
+      alert: 'stale-ticket',
+      target: 'age',
+      dueAt: t.createdAt + staleAfter,
+      cycleStart: 0,
+      vars: {},
+      deliveries: [{ recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'stale-ticket' }],
+    },
+  ];
+}
