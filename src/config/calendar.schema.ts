@@ -30,15 +30,31 @@ export type OpeningInterval = z.infer<typeof OpeningIntervalSchema>;
 
 /** A day's opening intervals, e.g. a morning and an afternoon around a lunch break. */
 export const DayHoursSchema = z.array(OpeningIntervalSchema, { error: 'expected a list of {start, end} intervals' }).superRefine((list, ctx) => {
-  const sorted = list.map((i, idx) => ({ s: timeToMinutes(i.start), e: timeToMinutes(i.end), idx })).sort((a, b) => a.s - b.s);
+  const sorted = list.map((i, idx) => ({ i, s: timeToMinutes(i.start), e: timeToMinutes(i.end), idx })).sort((a, b) => a.s - b.s);
   for (let k = 1; k < sorted.length; k++) {
-    if (sorted[k].s < sorted[k - 1].e) {
-      ctx.addIssue({ code: 'custom', message: `overlaps interval ${sorted[k - 1].idx}`, path: [sorted[k].idx] });
+    const prev = sorted[k - 1];
+    if (sorted[k].s < prev.e) {
+      ctx.addIssue({ code: 'custom', message: `overlaps ${prev.i.start}–${prev.i.end}; intervals of a day must not overlap`, path: [sorted[k].idx] });
     }
   }
 });
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * An error map for objects and records that names the offending key: a typo such as `monday` or
+ * a date such as `2026-02-30` reads `unknown key "monday"; expected mon, tue, …`.
+ */
+function keyedError(expected: string, keys: { known?: readonly string[]; badKey?: string } = {}) {
+  return (issue: { code?: string; keys?: string[] }): string => {
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      const list = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${list}${keys.known ? `; expected ${keys.known.join(', ')}` : ''}`;
+    }
+    if (issue.code === 'invalid_key' && keys.badKey) return keys.badKey;
+    return expected;
+  };
+}
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Opening hours per weekday; a weekday left out is closed. */
@@ -52,7 +68,7 @@ export const WeekHoursSchema = z.strictObject(
     sat: DayHoursSchema.optional(),
     sun: DayHoursSchema.optional(),
   },
-  { error: 'expected opening hours per weekday (mon … sun)' },
+  { error: keyedError('expected opening hours per weekday (mon … sun)', { known: WEEKDAYS }) },
 );
 export type WeekHours = z.infer<typeof WeekHoursSchema>;
 
@@ -78,7 +94,7 @@ export const IsoDateSchema = z.string({ error: DATE_MESSAGE }).refine(isIsoDate,
 export const NamedDatesSchema = z.record(
   IsoDateSchema,
   z.string({ error: 'expected the name of the day, e.g. "Sant Joan"' }).min(1, { error: 'expected the name of the day, e.g. "Sant Joan"' }).nullable(),
-  { error: 'expected dates like `2026-06-24: Sant Joan`' },
+  { error: keyedError('expected dates like `2026-06-24: Sant Joan`', { badKey: DATE_MESSAGE }) },
 );
 export type NamedDates = z.infer<typeof NamedDatesSchema>;
 
@@ -112,7 +128,7 @@ export const CalendarDefinitionSchema = z
       /** Holidays the team works on purpose: open with that weekday's hours. */
       open: NamedDatesSchema.default({}),
     },
-    { error: 'expected a calendar: zone, hours, closed, open' },
+    { error: keyedError('expected a calendar: zone, hours, closed, open', { known: ['description', 'extends', 'zone', 'hours', 'closed', 'open'] }) },
   )
   .superRefine((def, ctx) => {
     for (const [date, name] of Object.entries(def.open)) {
@@ -128,7 +144,7 @@ const NAME_MESSAGE = 'expected a calendar name of letters, digits, "-" or "_"';
 /** The section: calendar name → definition. `default` must exist; `extends` must name one. */
 export const CalendarsConfigSchema = z
   .record(z.string().regex(/^[A-Za-z0-9_-]+$/, { error: NAME_MESSAGE }), CalendarDefinitionSchema, {
-    error: 'expected named calendars, e.g. `default: { zone: Europe/Madrid, … }`',
+    error: keyedError('expected named calendars, e.g. `default: { zone: Europe/Madrid, … }`', { badKey: NAME_MESSAGE }),
   })
   .superRefine((cals, ctx) => {
     if (!cals.default) ctx.addIssue({ code: 'custom', message: 'a calendar named "default" is required', path: [] });
