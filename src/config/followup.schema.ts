@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { DurationSchema } from './duration';
-import { LanguageSchema, PlanSchema } from '../domain/vocabulary';
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time like "08:30"' });
 
@@ -8,12 +7,12 @@ const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'expec
 
 /**
  * The `followup` section (config/followup.yaml): the follow-up ladder, customer-silent reminders,
- * stale tickets, escalation thresholds, digests and who receives what. Every figure is a documented
+ * stale tickets, escalation thresholds, digests and who receives what. Channels, the language of
+ * the alerts and the Intercom URL come from the `slack` section; phone support per plan from
+ * `plans`; the at-risk share from `sla`. Every figure is a documented
  * default from the methodology (docs/alerts.md) that a support lead may change.
  */
 export const FollowupConfigSchema = z.object({
-  /** Language of the alerts the team reads (texts in templates/text/<lang>/alerts.yaml). */
-  language: LanguageSchema.default('es'),
   ladder: z
     .object({
       /** Business time between the last public support reply and stage 1, and between stages. */
@@ -22,8 +21,6 @@ export const FollowupConfigSchema = z.object({
       guidance: z.partialRecord(z.enum(['1', '2', '3', '4']), z.string()).default({}),
     })
     .prefault({}),
-  /** SLA at-risk share used only when the SLA clock does not give an at-risk instant. */
-  atRiskShare: z.number().gt(0).lt(1).default(0.75),
   customerSilent: z
     .object({
       /** Business time after support asked the customer for information before reminding them. */
@@ -56,22 +53,6 @@ export const FollowupConfigSchema = z.object({
       defaultCsm: SlackUserIdSchema.optional(),
       /** The head of department: stage 4 of the ladder. */
       headOfDepartment: SlackUserIdSchema.optional(),
-    })
-    .prefault({}),
-  /** Fallback channels when the `slack` section names none (ids like C0123… or names like #support). */
-  channels: z
-    .object({
-      team: z.string().min(1).default('#soporte'),
-      managers: z.string().min(1).default('#soporte-managers'),
-      evo: z.string().min(1).default('#evo'),
-    })
-    .prefault({}),
-  /** Plans that include phone support, used only when the `plans` section does not say. */
-  phonePlans: z.array(PlanSchema).default(['Platinum', 'Gold']),
-  links: z
-    .object({
-      /** The Intercom conversation URL; `{id}` is replaced by the conversation id. */
-      intercomConversation: z.string().includes('{id}').default('https://app.intercom.com/a/inbox/_/inbox/conversation/{id}'),
     })
     .prefault({}),
 });

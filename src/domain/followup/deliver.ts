@@ -26,8 +26,8 @@ export function alertIntentKey(ticketId: string, nag: Nag, index: number): strin
  * - otherwise → a `slack.post` intent that records an AlertSent once posted.
  */
 export function deliverNags(nags: readonly Nag[], input: FollowupInput): FollowupDecision {
-  const { ticket: t, now, config, texts } = input;
-  const lang = config.language;
+  const { ticket: t, now, texts } = input;
+  const lang = input.style.lang;
   const muyAlta = t.priority === 'Muy Alta';
   const intents: Intent[] = [];
   const wakes: Wake[] = [];
@@ -54,7 +54,7 @@ export function deliverNags(nags: readonly Nag[], input: FollowupInput): Followu
         ticketId: t.id,
         to: delivery.to,
         text: loud && !delivery.dm ? `<!here> ${text}` : text,
-        blocks: alertBlocks({ texts, lang, ticket: t, intercomPattern: config.links.intercomConversation, text, loud: delivery.loud === true, detailed: nag.detailed === true && !delivery.dm, vars }),
+        blocks: alertBlocks({ texts, lang, ticket: t, intercomPattern: input.style.intercomUrl, text, loud: delivery.loud === true, detailed: nag.detailed === true && !delivery.dm, vars }),
         ...(loud ? { urgent: true } : {}),
         record: { alert: nag.alert, target },
       });

@@ -5,7 +5,7 @@ import type { Ticket } from '../ticket';
 import { compareTickets, customerName, formatInstant, formatSpan, intercomUrl, localDate, priorityOf } from './format';
 import { ladderPosition, LADDER_STAGES } from './ladder';
 import { alertText, targetLabel } from './render';
-import type { AlertChannels, FollowupCalendar, SlaTargetView } from './types';
+import type { AlertChannels, AlertStyle, FollowupCalendar, SlaTargetView } from './types';
 
 /** One open ticket as the digest sees it. */
 export interface DigestTicket {
@@ -29,6 +29,7 @@ export interface DigestInput {
   config: FollowupConfig;
   texts: TextCatalog;
   channels: AlertChannels;
+  style: AlertStyle;
   /** Digests are sent only on open days, at times inside opening hours. */
   officeCalendar: FollowupCalendar;
 }
@@ -45,7 +46,7 @@ function isLive(t: Ticket): boolean {
 /** Which sections a ticket belongs to at `now`, each with its one-line detail. */
 export function digestSections(d: DigestTicket, input: DigestInput): Map<DigestSection, string> {
   const { now, config, texts } = input;
-  const lang = config.language;
+  const lang = input.style.lang;
   const zone = input.officeCalendar.zone;
   const t = d.ticket;
   const out = new Map<DigestSection, string>();
@@ -71,13 +72,13 @@ export function digestSections(d: DigestTicket, input: DigestInput): Map<DigestS
 
 function sectionText(section: DigestSection, entries: Entry[], input: DigestInput): string {
   const { config, texts } = input;
-  const lang = config.language;
+  const lang = input.style.lang;
   const max = config.digests.maxPerSection;
   const sorted = [...entries].sort((a, b) => compareTickets(a.ticket, b.ticket));
   const lines = sorted.slice(0, max).map(({ ticket: t, detail }) =>
     alertText(texts, lang, 'digest-line', {
       ka: t.keyAccount ? alertText(texts, lang, 'ka-badge') + ' ' : '',
-      url: intercomUrl(config.links.intercomConversation, t.id),
+      url: intercomUrl(input.style.intercomUrl, t.id),
       ticket: t.id,
       customer: customerName(t),
       priority: priorityOf(t) ?? '—',
@@ -89,8 +90,8 @@ function sectionText(section: DigestSection, entries: Entry[], input: DigestInpu
 }
 
 function digestMessage(title: string, sections: readonly DigestSection[], bySection: Map<DigestSection, Entry[]>, input: DigestInput): { text: string; blocks: SlackBlock[] } {
-  const { config, texts } = input;
-  const lang = config.language;
+  const { texts } = input;
+  const lang = input.style.lang;
   const parts = sections.filter((s) => (bySection.get(s)?.length ?? 0) > 0).map((s) => sectionText(s, bySection.get(s) ?? [], input));
   const body = parts.length > 0 ? parts : [alertText(texts, lang, 'digest-empty')];
   const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: title.slice(0, 150), emoji: true } }];
@@ -105,9 +106,9 @@ function digestMessage(title: string, sections: readonly DigestSection[], bySect
  * Keys are per day, slot and recipient, so a retried or duplicated digest job posts once.
  */
 export function buildDigests(input: DigestInput): Intent[] {
-  const { now, config, texts, channels } = input;
+  const { now, texts, channels } = input;
   if (!input.officeCalendar.isOpen(now)) return [];
-  const lang = config.language;
+  const lang = input.style.lang;
   const date = localDate(now, input.officeCalendar.zone);
   const title = alertText(texts, lang, `digest-title-${input.slot}`, { date });
   const team = new Map<DigestSection, Entry[]>();

@@ -31,9 +31,9 @@ export function targetLabel(texts: TextCatalog, lang: Language, targetId: string
 /** Every placeholder an alert text may use, computed from the ticket, the nag and `now`. */
 export function alertVars(nag: Nag, input: FollowupInput): Record<string, string | number> {
   const { ticket: t, now, config, texts } = input;
-  const lang = config.language;
+  const lang = input.style.lang;
   const zone = input.calendar.zone;
-  const links = ticketLinks(t, config.links.intercomConversation);
+  const links = ticketLinks(t, input.style.intercomUrl);
   const vars: Record<string, string | number> = {
     ticket: t.id,
     subject: t.subject ?? '—',

@@ -3,6 +3,7 @@ import type { AlertKind } from '../events';
 import type { SlackDestination, Intent } from '../intents';
 import type { Ticket } from '../ticket';
 import type { TextCatalog } from '../../templates/text';
+import type { Language } from '../vocabulary';
 
 /**
  * The part of the business calendar (src/domain/calendar/) the follow-up decisions use. Any
@@ -35,11 +36,19 @@ export interface SlaTargetView {
   targetMs: number | null;
 }
 
-/** Where the team's alerts go (channel ids or names), resolved from the `slack` section. */
+/** Where the team's alerts go (channel ids), from the `slack` section. */
 export interface AlertChannels {
   team: string;
   managers: string;
   evo: string;
+}
+
+/** How alerts speak and link, from the `slack` section. */
+export interface AlertStyle {
+  /** The language of the texts the team reads. */
+  lang: Language;
+  /** The Intercom conversation URL; `{id}` is replaced by the conversation id. */
+  intercomUrl: string;
 }
 
 /** Everything a follow-up decision needs; time and configuration are parameters. */
@@ -55,6 +64,7 @@ export interface FollowupInput {
   sla: readonly SlaTargetView[];
   texts: TextCatalog;
   channels: AlertChannels;
+  style: AlertStyle;
   /** Whether the ticket's plan includes phone support (null when the plan is unknown). */
   phoneIncluded: boolean | null;
   /**
