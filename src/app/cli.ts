@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import type { CliCommand, CliIo } from './cli/types';
 import { configCommand } from './cli/config';
 import { calendarCommand } from './cli/calendar';
+import { reportCommand } from './cli/report';
 
 /**
  * The operator CLI (`npx care-relay …`). Each command lives in `src/app/cli/<name>.ts`;
  * add it to this list.
  */
-export const COMMANDS: CliCommand[] = [configCommand, calendarCommand];
+export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand];
 
 function processIo(): CliIo {
   return {
