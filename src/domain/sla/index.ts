@@ -2,3 +2,8 @@
 export * from './types';
 export { targetsFor, slaCellFor, ruleApplies } from './targets-for';
 export { calendarNameFor } from './calendar-name-for';
+export { profileOf } from './profile-of';
+export { computeSlaClocks, slaCalendar } from './compute-sla-clocks';
+export { partyOf } from './split-time';
+export { naturalCalendar } from './natural-calendar';
+export { isPublicReply, isSupportAction } from './support-actions';

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../events';
 import type { PlansConfig } from '../../config/plans.schema';
 import type { SlaConfig, SlaLevel, SlaRowKey, SlaTargetKind } from '../../config/sla.schema';
 import type { Hosting, Instant, Party, Plan, TicketType } from '../vocabulary';
@@ -118,7 +119,7 @@ export interface SlaReport {
 
 /** Input of {@link computeSlaClocks}. */
 export interface ComputeSlaClocksInput {
-  events: readonly import('../events').DomainEvent[];
+  events: readonly DomainEvent[];
   now: Instant;
   config: SlaSettings;
   /** Calendars by name (createCalendars(config.calendars)); `natural` needs no entry. */
