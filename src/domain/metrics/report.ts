@@ -59,6 +59,8 @@ export interface WeeklyReport {
   trend: TrendPoint[];
   /** Spikes among the trend weeks. */
   spikes: SpikeFlag[];
+  /** The rule the spikes were found with (documented in docs/metrics.md). */
+  spikeRule: SpikeRule;
   /**
    * The week against the targets: first response and resolution compare the median in business
    * time (the clock the SLA runs on), volume compares opened conversations (at most the target is
@@ -119,6 +121,7 @@ export function buildWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     vsPreviousQuarter,
     trend,
     spikes,
+    spikeRule: input.spikeRule,
     targets: {
       firstResponse: atMost(metrics.firstResponse.medianBusinessMs, input.targets.firstResponseMs),
       resolution: atMost(metrics.timeToClose.medianBusinessMs, input.targets.resolutionMs),
