@@ -38,7 +38,7 @@ export const FollowupConfigSchema = z.object({
   digests: z
     .object({
       /** Local times (calendar zone) of the morning and afternoon digests; only on open days. */
-      times: z.array(TimeOfDaySchema).min(1).default(['08:30', '15:30']),
+      times: z.array(TimeOfDaySchema).min(1).max(2, { error: 'expected one or two times: the start-of-day digest and the afternoon one' }).default(['08:30', '15:30']),
       /** Maximum tickets listed per section (the rest are counted). */
       maxPerSection: z.number().int().min(1).max(40).default(10),
     })
