@@ -8,6 +8,23 @@ import { HostingSchema, PlanSchema, PrioritySchema, TicketTypeSchema } from '../
  * team adds on top of, or instead of, the tables). See docs/sla.md.
  */
 
+/**
+ * The message for a mapping that is not what was expected: `invalid` when it is not a mapping at
+ * all, and the known keys when it holds an unknown one (a misspelt plan or priority).
+ */
+function mappingError(invalid: string, keys: readonly string[]): z.core.$ZodErrorMap {
+  return (iss) => {
+    if (iss.code === 'unrecognized_keys') {
+      return `unknown key${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => JSON.stringify(k)).join(', ')}; expected ${keys.join(', ')}`;
+    }
+    if (iss.code === 'invalid_type') return invalid;
+    return undefined;
+  };
+}
+
+/** A record whose key failed its own check reports that check's message (not "Invalid key in record"). */
+const keyError: z.core.$ZodErrorMap = (iss) => (iss.code === 'invalid_key' ? iss.issues[0]?.message : undefined);
+
 /** The reserved calendar name for natural time, 24x7 (Muy Alta, "within 24 hours" rules). */
 export const NATURAL_CALENDAR = 'natural';
 
@@ -18,7 +35,7 @@ export const CalendarNameSchema = z.string({ error: 'expected a calendar name (f
 
 const TargetPairSchema = z.strictObject(
   { firstResponse: DurationSchema, resolution: DurationSchema },
-  { error: 'expected firstResponse and resolution durations' },
+  { error: mappingError('expected firstResponse and resolution durations', ['firstResponse', 'resolution']) },
 );
 
 /**
@@ -28,7 +45,7 @@ const TargetPairSchema = z.strictObject(
 export const SlaCellSchema = z
   .strictObject(
     { firstResponse: DurationSchema, resolution: DurationSchema, internal: TargetPairSchema },
-    { error: 'expected firstResponse, resolution and internal: {firstResponse, resolution}' },
+    { error: mappingError('expected firstResponse, resolution and internal: {firstResponse, resolution}', ['firstResponse', 'resolution', 'internal']) },
   )
   .superRefine((cell, ctx) => {
     for (const name of ['firstResponse', 'resolution'] as const) {
@@ -50,7 +67,7 @@ export const SlaCellSchema = z
   });
 export type SlaCell = z.infer<typeof SlaCellSchema>;
 
-const rowError = { error: 'expected one cell per plan: Platinum, Gold, Silver, Bronze' };
+const rowError = { error: mappingError('expected one cell per plan: Platinum, Gold, Silver, Bronze', PlanSchema.options) };
 /** One row: a cell per plan. */
 export const SlaRowSchema = z.strictObject(
   { Platinum: SlaCellSchema, Gold: SlaCellSchema, Silver: SlaCellSchema, Bronze: SlaCellSchema },
@@ -67,15 +84,15 @@ export const SlaHostingTableSchema = z.strictObject(
   {
     incidencia: z.strictObject(
       { 'Muy Alta': SlaRowSchema, Alta: SlaRowSchema, Media: SlaRowSchema, Baja: SlaRowSchema },
-      { error: 'expected rows "Muy Alta", Alta, Media, Baja' },
+      { error: mappingError('expected rows "Muy Alta", Alta, Media, Baja', ['Muy Alta', 'Alta', 'Media', 'Baja']) },
     ),
-    consulta: z.strictObject({ normal: SlaRowSchema }, { error: 'expected one row: normal' }),
+    consulta: z.strictObject({ normal: SlaRowSchema }, { error: mappingError('expected one row: normal', ['normal']) }),
     evolutivo: z.strictObject(
       { Baja: SlaRowSchema, Media: SlaRowSchema, Urgente: SlaRowSchema },
-      { error: 'expected rows Baja, Media, Urgente' },
+      { error: mappingError('expected rows Baja, Media, Urgente', ['Baja', 'Media', 'Urgente']) },
     ),
   },
-  { error: 'expected tables incidencia, consulta and evolutivo' },
+  { error: mappingError('expected tables incidencia, consulta and evolutivo', ['incidencia', 'consulta', 'evolutivo']) },
 );
 export type SlaHostingTable = z.infer<typeof SlaHostingTableSchema>;
 
@@ -161,6 +178,8 @@ export const SlaAssumeSchema = z.strictObject({
 });
 export type SlaAssume = z.infer<typeof SlaAssumeSchema>;
 
+const SLA_KEYS = ['atRiskShare', 'pauseResolutionWhileWaitingOnCustomer', 'planTargets', 'assume', 'calendars', 'providers', 'rules', 'botAdminIds', 'saas', 'self-hosted'];
+
 export const SlaConfigSchema = z.strictObject({
   /** Share of a target after which it is at risk (alerts fire then). */
   atRiskShare: z.number({ error: 'expected a share between 0 and 1, e.g. 0.75' }).gt(0, { error: 'expected a share between 0 and 1, e.g. 0.75' }).lt(1, { error: 'expected a share between 0 and 1, e.g. 0.75' }).default(0.75),
@@ -171,7 +190,7 @@ export const SlaConfigSchema = z.strictObject({
   assume: SlaAssumeSchema.default(SlaAssumeSchema.parse({})),
   calendars: SlaCalendarsSchema.default(SlaCalendarsSchema.parse({})),
   providers: z.record(z.string().min(1), SlaProviderSchema).default({}),
-  rules: z.record(RuleNameSchema, SlaRuleSchema).default({}),
+  rules: z.record(RuleNameSchema, SlaRuleSchema, { error: keyError }).default({}),
   /**
    * Intercom admin ids of the bot itself: its automatic replies and notes are not a support
    * response (events with source `bot` never are).
@@ -179,5 +198,5 @@ export const SlaConfigSchema = z.strictObject({
   botAdminIds: z.array(z.string()).default([]),
   saas: SlaHostingTableSchema,
   'self-hosted': SlaHostingTableSchema,
-});
+}, { error: mappingError('expected the sla section (a mapping)', SLA_KEYS) });
 export type SlaConfig = z.infer<typeof SlaConfigSchema>;

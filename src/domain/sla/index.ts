@@ -7,3 +7,6 @@ export { computeSlaClocks, slaCalendar } from './compute-sla-clocks';
 export { partyOf } from './split-time';
 export { naturalCalendar } from './natural-calendar';
 export { isPublicReply, isSupportAction } from './support-actions';
+
+/** The plans, strictest first (Platinum, Gold, Silver, Bronze). */
+export { PLANS } from './plans';
