@@ -13,4 +13,4 @@ export { slaTargetViews } from './sla-view';
 export { naturalCalendar } from './natural-calendar';
 export { evoMonthKey } from './evo-month';
 export { formatInstant, formatSpan, localDate, compareTickets, priorityRank } from './format';
-export { followupInputFor, ticketCalendar, type AnyCalendar, type FollowupInputOptions } from './input-for';
+export { followupInputFor, ticketCalendar, type AnyCalendar, type FollowupInputOptions, type FollowupSettings } from './input-for';

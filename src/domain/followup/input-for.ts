@@ -10,12 +10,15 @@ import type { FollowupCalendar, FollowupInput } from './types';
 /** A calendar the follow-up and the SLA clock can both use (any `BusinessCalendar` is one). */
 export type AnyCalendar = FollowupCalendar & SlaCalendar;
 
+/** The configuration sections the follow-up reads. */
+export type FollowupSettings = Pick<Config, 'followup' | 'sla' | 'plans' | 'slack'>;
+
 export interface FollowupInputOptions {
   ticket: Ticket;
   /** The ticket's events (the SLA clock reads the history, not just the state). */
   events: readonly DomainEvent[];
   now: number;
-  config: Config;
+  config: FollowupSettings;
   /** Calendars by name: `createCalendars(config.calendars)`. */
   calendars: ReadonlyMap<string, AnyCalendar>;
   texts: TextCatalog;
@@ -32,7 +35,7 @@ function calendarNamed(name: string, calendars: ReadonlyMap<string, AnyCalendar>
  * handed over (the provider's SLA applies; the ladder stays ours), else the calendar its SLA runs on
  * (per priority — Muy Alta is natural time —, key account, plan, default).
  */
-export function ticketCalendar(ticket: Ticket, config: Config, calendars: ReadonlyMap<string, AnyCalendar>): FollowupCalendar {
+export function ticketCalendar(ticket: Ticket, config: FollowupSettings, calendars: ReadonlyMap<string, AnyCalendar>): FollowupCalendar {
   const fallback = calendars.get('default') ?? [...calendars.values()][0];
   const provider = ticket.waitingOnProvider ? config.sla.providers[ticket.waitingOnProvider] : undefined;
   if (provider) return calendarNamed(provider.calendar, calendars, fallback);

@@ -1,5 +1,4 @@
 import type { Queue } from 'bullmq';
-import type { Config } from '../../config/schema';
 import {
   buildDigests,
   decideFollowup,
@@ -7,6 +6,7 @@ import {
   localDate,
   type AnyCalendar,
   type DigestTicket,
+  type FollowupSettings,
   type FollowupDecision,
   type Wake,
 } from '../../domain/followup';
@@ -18,7 +18,8 @@ import type { EvoMonthIndex } from './evo-index';
 import { digestTimerKey, followupTimerKey, TIMER_KINDS } from './timer-key';
 
 export interface FollowupServiceDeps {
-  config: Config;
+  /** The sections the follow-up reads (a whole `Config` fits). */
+  config: FollowupSettings;
   calendars: ReadonlyMap<string, AnyCalendar>;
   texts: TextCatalog;
   store: TicketStore;

@@ -1,14 +1,35 @@
-import { loadConfigOrThrow } from '../../../src/config/load';
-import type { Config } from '../../../src/config/schema';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import type { z } from 'zod';
+import { CalendarsConfigSchema } from '../../../src/config/calendar.schema';
+import { FollowupConfigSchema } from '../../../src/config/followup.schema';
+import { PlansConfigSchema } from '../../../src/config/plans.schema';
+import { SlaConfigSchema } from '../../../src/config/sla.schema';
+import { SlackConfigSchema } from '../../../src/config/slack.schema';
 import { createCalendars } from '../../../src/domain/calendar';
 import { DomainEventSchema, type DomainEvent, type DomainEventInput, type DistributiveOmit } from '../../../src/domain/events';
 import { decideFollowup, type FollowupCalendar, type FollowupInput, type SlaTargetView } from '../../../src/domain/followup';
 import { foldTicket, type Ticket } from '../../../src/domain/ticket';
 import { loadTextCatalog } from '../../../src/templates/load-text';
 
-/** The shipped configuration, calendars and texts: tests read the methodology's defaults. */
-export const { config } = loadConfigOrThrow();
-export const calendars = createCalendars(config.calendars);
+function section<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../../config', file), 'utf8');
+  return schema.parse(YAML.parse(text) ?? {});
+}
+
+/**
+ * The shipped configuration sections the follow-up reads, calendars and texts: tests read the
+ * methodology's defaults (section by section, so another section being edited cannot break them).
+ */
+export const config = {
+  followup: section('followup.yaml', FollowupConfigSchema),
+  sla: section('sla.yaml', SlaConfigSchema),
+  plans: section('plans.yaml', PlansConfigSchema),
+  slack: section('slack.yaml', SlackConfigSchema),
+};
+const calendarsConfig = section('calendars.yaml', CalendarsConfigSchema);
+export const calendars = createCalendars(calendarsConfig);
 export const madrid: FollowupCalendar = calendars.get('default')!;
 export const texts = loadTextCatalog();
 export const channels = { team: 'CTEAM', managers: 'CMGR', evo: 'CEVO' };
@@ -78,4 +99,3 @@ export function destination(to: { kind: string; channel?: string; slackUserId?: 
   return `@${to.slackUserId ?? 'admin:' + to.intercomAdminId}`;
 }
 
-export type { Config };
