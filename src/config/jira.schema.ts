@@ -51,6 +51,8 @@ export const JiraConfigSchema = z.object({
       intercomUrl: CustomFieldSchema.optional(),
     })
     .default({}),
+  /** Tags put on the Intercom conversation once its bug is in Jira. */
+  intercomTags: z.array(z.string().min(1)).default(['jira']),
   /** Maximum summary length (Jira refuses more than 255 characters). */
   summaryMaxLength: z.number().int().min(20).max(255).default(255),
 });

@@ -1,0 +1,2 @@
+export { createSlackApp, SLACK_EVENTS_PATH } from './create-slack-app';
+export type { SlackAppDeps } from './deps';
