@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '../../config/load';
 import type { DomainEvent } from '../../domain/events';
 import { MetricsError } from '../../domain/metrics/metrics-error';
 import { weekOf } from '../../domain/metrics/periods';
@@ -8,6 +7,7 @@ import { loadTextCatalog } from '../../templates/load-text';
 import { produceWeeklyReport } from '../report/produce-weekly-report';
 import { readEventsFile } from '../report/read-events-file';
 import { readEventsFromRedis } from '../report/read-events-from-redis';
+import { loadReportConfig } from '../report/load-report-config';
 import type { CliCommand } from './types';
 
 const USAGE = [
@@ -52,7 +52,7 @@ export const reportCommand: CliCommand = {
       io.stderr(`${o}\n${USAGE}\n`);
       return 2;
     }
-    const cfg = loadConfig({ overlay: o.config ? path.resolve(io.cwd, o.config) : undefined });
+    const cfg = loadReportConfig({ overlay: o.config ? path.resolve(io.cwd, o.config) : undefined });
     if (!cfg.ok) {
       for (const issue of cfg.issues) io.stderr(`${issue.path}: ${issue.message}\n`);
       return 1;

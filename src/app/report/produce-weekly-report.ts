@@ -33,7 +33,8 @@ export interface ProduceReportInput {
   events: readonly DomainEvent[];
   /** `2026-W47`, or a period already parsed. */
   week: string | Period;
-  config: Config;
+  /** The whole configuration, or just the `calendars` and `metrics` sections. */
+  config: Pick<Config, 'calendars' | 'metrics'>;
   catalog: TextCatalog;
   /** SLA outcomes from the SLA clock; read from the breach alerts in the log when omitted. */
   slaFacts?: readonly SlaFact[];

@@ -11,7 +11,8 @@ export interface Release {
 /**
  * The spike rule. A week is a spike when its volume (conversations opened) is above BOTH
  * `mean + sigmas·sd` and `minRatio·mean` of the `trailingWeeks` weeks before it (population sd),
- * and at least `minHistoryWeeks` earlier weeks exist. The ratio guard keeps a very steady baseline
+ * and at least `minHistoryWeeks` earlier weeks exist (counted from the first week with any
+ * conversation: empty weeks before the data starts are not a baseline). The ratio guard keeps a very steady baseline
  * (tiny sd) from flagging ordinary noise; the sigma guard keeps a noisy baseline from flagging a
  * merely busy week. Defaults: 8 weeks, 2 sd, ×1.3, 4 weeks of history, releases up to 14 days before.
  */
@@ -65,8 +66,11 @@ export function detectReleaseSpikes(
   zone: string = DEFAULT_REPORT_ZONE,
 ): SpikeFlag[] {
   const flags: SpikeFlag[] = [];
-  for (let i = 0; i < series.length; i++) {
-    const history = series.slice(Math.max(0, i - rule.trailingWeeks), i).map((w) => w.opened);
+  // Weeks before the first conversation on record are not history (the data had not started).
+  const first = series.findIndex((w) => w.opened > 0);
+  if (first < 0) return flags;
+  for (let i = first; i < series.length; i++) {
+    const history = series.slice(Math.max(first, i - rule.trailingWeeks), i).map((w) => w.opened);
     if (history.length < rule.minHistoryWeeks) continue;
     const m = mean(history) ?? 0;
     const sd = standardDeviation(history) ?? 0;

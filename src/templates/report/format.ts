@@ -3,12 +3,14 @@ import type { Delta } from '../../domain/metrics/compare';
 /** `—` for an unknown figure. */
 export const NOTHING = '—';
 
-/** A duration for people: `45s`, `4m`, `2h 10m`, `3d 4h` (days of 24 h only past 99 h). */
+/** A duration for people: `45s`, `4.5m`, `12m`, `2h 10m`, `5d 4h` (days of 24 h only past 99 h). */
 export function formatSpan(ms: number | null): string {
   if (ms === null) return NOTHING;
   const sign = ms < 0 ? '−' : '';
   const abs = Math.abs(ms);
   if (abs < 60_000) return `${sign}${Math.round(abs / 1000)}s`;
+  // Under 10 minutes a tenth matters: 4.5 minutes against a 5-minute target must not read "5m".
+  if (abs < 600_000) return `${sign}${Math.round(abs / 6_000) / 10}m`;
   const minutes = Math.round(abs / 60_000);
   if (minutes < 60) return `${sign}${minutes}m`;
   const hours = Math.floor(minutes / 60);
@@ -41,6 +43,7 @@ function signed(text: string, change: number): string {
 export function formatDelta(d: Delta, unit: 'count' | 'duration' | 'share'): string {
   if (d.change === null) return NOTHING;
   const c = d.change;
+  if (c === 0) return '=';
   if (unit === 'share') return `${arrow(c)} ${signed(String(Math.abs(Math.round(c * 100))), c)} pts`;
   const abs = unit === 'duration' ? formatSpan(Math.abs(c)) : formatNumber(Math.abs(c));
   const rel = d.relative === null ? '' : ` (${signed(`${Math.abs(Math.round(d.relative * 100))} %`, d.relative)})`;

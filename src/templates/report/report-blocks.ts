@@ -25,7 +25,7 @@ export function reportBlocks(view: ReportView): SlackBlock[] {
     { type: 'section', fields: fields.slice(0, 10) },
     { type: 'divider' },
   ];
-  for (const s of view.breakdowns) blocks.push({ type: 'section', text: mrkdwn(`*${s.title}*\n${s.lines.join(' · ')}`) });
+  for (const s of view.breakdowns) blocks.push({ type: 'section', text: mrkdwn(`*${s.title}*\n${s.lines.join(s.inline ? ' · ' : '\n')}`) });
   blocks.push({ type: 'divider' });
   blocks.push({ type: 'section', text: mrkdwn(`*${view.spikes.title}*\n${view.spikes.lines.map((l) => `• ${l}`).join('\n')}`) });
   blocks.push({ type: 'context', elements: view.comparisons.lines.map((l) => mrkdwn(l)) });

@@ -46,7 +46,7 @@ export function reportChartSpec(report: WeeklyReport, view: ReportView, targetFi
         layer: [
           {
             data: { values: firstResponse },
-            mark: { type: 'line', point: { filled: true, size: 50 }, color: '#f28e2b', strokeWidth: 2 },
+            mark: { type: 'line', point: { filled: true, size: 50, color: '#f28e2b' }, color: '#f28e2b', strokeWidth: 2 },
             encoding: {
               x: { field: 'week', type: 'ordinal', sort: weeks, title: view.labels.week, axis: { labelAngle: -40 } },
               y: { field: 'minutes', type: 'quantitative', title: view.labels.minutes },

@@ -23,6 +23,8 @@ export interface HeadlineFigure {
 export interface ViewSection {
   title: string;
   lines: string[];
+  /** Short items printed on one line (counts); otherwise one item per line. */
+  inline?: boolean;
 }
 
 /**
@@ -110,13 +112,13 @@ export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Lan
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([stage, count]) => t('ladderStage', { stage, count }));
   const breakdowns: ViewSection[] = [
-    { title: t('byType'), lines: counts(m.breakdown.byType) },
-    { title: t('byPlan'), lines: counts(m.breakdown.byPlan) },
-    { title: t('byPriority'), lines: counts(m.breakdown.byPriority) },
-    { title: t('byTag'), lines: counts(m.breakdown.byTag) },
+    { title: t('byType'), lines: counts(m.breakdown.byType), inline: true },
+    { title: t('byPlan'), lines: counts(m.breakdown.byPlan), inline: true },
+    { title: t('byPriority'), lines: counts(m.breakdown.byPriority), inline: true },
+    { title: t('byTag'), lines: counts(m.breakdown.byTag), inline: true },
     { title: t('sla'), lines: sla },
-    { title: t('csatByAgent'), lines: agents },
-    { title: t('ladder'), lines: ladder },
+    { title: t('csatByAgent'), lines: agents, inline: true },
+    { title: t('ladder'), lines: ladder, inline: true },
   ].map((s) => (s.lines.length ? s : { ...s, lines: [t('nothing')] }));
   const spikeLines = report.spikes.map((s) => {
     const head = t('spike', { week: s.week, opened: s.opened, threshold: formatNumber(s.threshold), mean: formatNumber(s.baselineMean) });

@@ -50,3 +50,9 @@ describe('release-spike detection (volume > mean + 2 sd and > 1.3 × mean of the
     expect(detectReleaseSpikes(series([10, 10, 10, 10, 90]), [], DEFAULT_SPIKE_RULE).map((f) => f.opened)).toEqual([90]);
   });
 });
+
+describe('the baseline starts with the data', () => {
+  it('does not treat the empty weeks before the first conversation as a baseline', () => {
+    expect(detectReleaseSpikes(series([0, 0, 0, 0, 0, 10, 10, 10, 10, 11]), [])).toEqual([]);
+  });
+});
