@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
 
 /**
  * Renders Vega-Lite specs to SVG (vega's headless `view.toSVG()`) and SVG to PNG (resvg, a Rust
@@ -9,7 +10,6 @@ import * as fs from 'node:fs';
  * which keeps a real dynamic `import()` at run time. (Jest's VM sandbox refuses dynamic import
  * without --experimental-vm-modules, so tests render charts through the CLI in a child process.)
  */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
 
 interface VegaModule {
@@ -52,8 +52,7 @@ export async function renderChartSvg(vegaLiteSpec: Record<string, unknown>): Pro
 }
 
 /** Rasterises an SVG to PNG at `scale` (2 = sharp on high-density screens). */
-export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  const { Resvg } = (await import('@resvg/resvg-js')) as typeof import('@resvg/resvg-js');
+export function svgToPng(svg: string, scale = 2): Buffer {
   // Without any font resvg silently draws no text: install fonts-dejavu-core (see docs/metrics.md).
   const r = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },

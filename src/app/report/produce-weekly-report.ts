@@ -78,7 +78,7 @@ export async function produceWeeklyReport(input: ProduceReportInput): Promise<Pr
     blocks: reportBlocks(view),
     text: reportFallbackText(view),
     chartSvg,
-    png: input.png ? await svgToPng(chartSvg) : null,
+    png: input.png ? svgToPng(chartSvg) : null,
     html: reportHtmlPage(view, chartSvg, lang),
     htmlSection: reportHtmlSection(view, chartSvg),
   };
