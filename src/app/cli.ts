@@ -3,12 +3,13 @@ import type { CliCommand, CliIo } from './cli/types';
 import { configCommand } from './cli/config';
 import { calendarCommand } from './cli/calendar';
 import { reportCommand } from './cli/report';
+import { slaCommand } from './cli/sla';
 
 /**
  * The operator CLI (`npx care-relay …`). Each command lives in `src/app/cli/<name>.ts`;
  * add it to this list.
  */
-export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, slaCommand];
 
 function processIo(): CliIo {
   return {
