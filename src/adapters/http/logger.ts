@@ -5,8 +5,8 @@ import pino, { type DestinationStream, type Logger as PinoLogger, type LoggerOpt
  * - by path: authorization/cookie headers, webhook signatures, tokens, secrets and passwords
  *   wherever they sit in a logged object (`[redacted]`);
  * - by value: the secrets the process knows (tokens, signing secrets from the environment) are
- *   replaced in every logged string, message included, so a secret pasted into an error message or
- *   a URL does not leak either.
+ *   replaced in every serialized line, so a secret pasted into an error message, a URL or a child
+ *   logger's bindings does not leak either.
  */
 
 /** Object paths whose values never reach a log line. */
@@ -78,21 +78,15 @@ export function secretValuesFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return values;
 }
 
-function scrubString(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return out;
-}
-
-function scrub(value: unknown, secrets: string[], depth: number): unknown {
-  if (typeof value === 'string') return scrubString(value, secrets);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) {
-    return { type: value.name, message: scrubString(value.message, secrets), stack: value.stack ? scrubString(value.stack, secrets) : undefined };
+/** Replaces each secret (raw and as it appears inside a JSON string) in a serialized log line. */
+export function scrubSecrets(line: string, secrets: string[]): string {
+  let out = line;
+  for (const secret of secrets) {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    for (const form of escaped === secret ? [secret] : [secret, escaped]) {
+      if (out.includes(form)) out = out.split(form).join(REDACTED);
+    }
   }
-  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = scrub(v, secrets, depth + 1);
   return out;
 }
 
@@ -107,19 +101,12 @@ export function createLogger(options: CreateLoggerOptions = {}): PinoLogger {
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: REDACTED },
     serializers: { err: pino.stdSerializers.err },
-    formatters: {
-      level: (label) => ({ level: label }),
-      ...(secrets.length > 0 ? { log: (obj: Record<string, unknown>) => scrub(obj, secrets, 0) as Record<string, unknown> } : {}),
-    },
-    hooks:
-      secrets.length > 0
-        ? {
-            logMethod(args, method) {
-              const cleaned = args.map((a) => (typeof a === 'string' ? scrubString(a, secrets) : a)) as Parameters<typeof method>;
-              return method.apply(this, cleaned);
-            },
-          }
-        : undefined,
+    formatters: { level: (label) => ({ level: label }) },
   };
-  return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  // Scrubbing the serialized line catches a secret wherever it is: message, field, child
+  // binding, error message or stack.
+  const scrubbed: DestinationStream =
+    secrets.length === 0 ? destination : { write: (line: string) => destination.write(scrubSecrets(line, secrets)) };
+  return pino(pinoOptions, scrubbed);
 }
