@@ -48,7 +48,7 @@ export class MinuteOracle {
   }
 
   private lastHour = NaN;
-  private lastFlags = new Uint8Array(60);
+  private lastFlags: Uint8Array = new Uint8Array(60);
 
   /** Is the minute starting at `t` (a whole minute) open? */
   isOpen(t: number): boolean {
