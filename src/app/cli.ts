@@ -4,12 +4,13 @@ import { configCommand } from './cli/config';
 import { calendarCommand } from './cli/calendar';
 import { reportCommand } from './cli/report';
 import { slaCommand } from './cli/sla';
+import { dlqCommand } from './cli/dlq';
 
 /**
  * The operator CLI (`npx care-relay …`). Each command lives in `src/app/cli/<name>.ts`;
  * add it to this list.
  */
-export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, slaCommand];
+export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, slaCommand, dlqCommand];
 
 function processIo(): CliIo {
   return {
