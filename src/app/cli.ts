@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { CliCommand, CliIo } from './cli/types';
 import { configCommand } from './cli/config';
+import { classifyCommand } from './cli/classify';
 import { calendarCommand } from './cli/calendar';
 import { reportCommand } from './cli/report';
 import { slaCommand } from './cli/sla';
@@ -10,7 +11,7 @@ import { dlqCommand } from './cli/dlq';
  * The operator CLI (`npx care-relay …`). Each command lives in `src/app/cli/<name>.ts`;
  * add it to this list.
  */
-export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, slaCommand, dlqCommand];
+export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, classifyCommand, slaCommand, dlqCommand];
 
 function processIo(): CliIo {
   return {

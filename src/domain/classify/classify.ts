@@ -1,0 +1,132 @@
+import type { RuleFlag } from '../../config/rules.schema';
+import type { Classification } from '../events';
+import type { EvoCriticality, IncidentPriority, Plan, TicketType } from '../vocabulary';
+import type { ClassifyInput } from './classify-input';
+import type { CompiledRules } from './compile-rules';
+import { detectLanguage } from './detect-language';
+import { normalizeText } from './normalize-text';
+
+/** Most severe first: the order "higher priority" means. */
+const PRIORITIES: readonly IncidentPriority[] = ['Muy Alta', 'Alta', 'Media', 'Baja'];
+const EVO: readonly EvoCriticality[] = ['Urgente', 'Media', 'Baja'];
+const TYPES: readonly TicketType[] = ['incidencia', 'evolutivo', 'consulta'];
+const RULE_FLAGS: readonly RuleFlag[] = ['complaint', 'multiTopic', 'phoneRequest', 'outOfScope', 'missingInfo'];
+const QUOTED = /['"“”«»‘’][^'"“”«»‘’\n]{3,80}['"“”«»‘’]/;
+
+export interface ClassifyOptions {
+  /**
+   * Whether each plan includes phone support. Pass the `plans` section's answer when it has one;
+   * defaults to `rules.phoneSupportByPlan`.
+   */
+  phoneSupportByPlan?: Partial<Record<Plan, boolean>>;
+}
+
+type Votes<K extends string> = Partial<Record<K, number>>;
+
+function add<K extends string>(into: Votes<K>, from: Votes<K> | undefined): void {
+  if (!from) return;
+  for (const k of Object.keys(from) as K[]) into[k] = (into[k] ?? 0) + (from[k] ?? 0);
+}
+
+/** Keys by votes, best first; ties go to the earlier key in `order` (the more severe). */
+function ranked<K extends string>(votes: Votes<K>, order: readonly K[]): { key: K; votes: number }[] {
+  return order
+    .map((key) => ({ key, votes: votes[key] ?? 0 }))
+    .filter((v) => v.votes > 0)
+    .sort((a, b) => b.votes - a.votes || order.indexOf(a.key) - order.indexOf(b.key));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Classifies a conversation's first message: type, incident priority or evolutivo criticality,
+ * flags, confidence and the rules that fired with the text each matched. Pure and deterministic.
+ *
+ * Rules vote; the type with most votes wins. Methodology points enforced here rather than in data:
+ * priority and criticality only count for their own type; `maxPriority` caps (Muy Alta only when
+ * end users cannot buy); in doubt between two priorities a key account gets the higher one.
+ */
+export function classify(input: ClassifyInput, compiled: CompiledRules, options: ClassifyOptions = {}): Classification {
+  const { config, speller } = compiled;
+  const subject = normalizeText(input.subject ?? '', speller);
+  const body = normalizeText(input.body, speller);
+  const text = `${subject}.${body}`;
+  const language = detectLanguage(text, input.language);
+
+  const typeVotes: Votes<TicketType> = { ...config.typePrior };
+  const priorityVotes: Votes<IncidentPriority> = {};
+  const evoVotes: Votes<EvoCriticality> = {};
+  const flagVotes: Votes<RuleFlag> = {};
+  let cap = 0; // index into PRIORITIES: the most severe priority still allowed
+  const fired: { id: string; matched?: string }[] = [];
+
+  for (const { rule, match, also, unless } of compiled.rules) {
+    if (rule.lang && rule.lang !== language) continue;
+    const where = rule.in === 'subject' ? subject : rule.in === 'body' ? body : text;
+    const m = match.exec(where);
+    if (!m) continue;
+    const a = also ? also.exec(where) : null;
+    if ((also && !a) || unless?.test(where)) continue;
+    fired.push({ id: rule.id, matched: a ? `${m[0]} … ${a[0]}` : m[0] });
+    add(typeVotes, rule.type);
+    add(priorityVotes, rule.priority);
+    add(evoVotes, rule.evoCriticality);
+    add(flagVotes, rule.flags);
+    if (rule.maxPriority) cap = Math.max(cap, PRIORITIES.indexOf(rule.maxPriority));
+  }
+
+  // Type: most votes wins; confidence from the margin over the runner-up.
+  const types = ranked(typeVotes, TYPES);
+  const best = types[0] ?? { key: 'consulta' as TicketType, votes: 0 };
+  const runnerUp = types[1]?.votes ?? 0;
+  let confidence = best.votes <= (config.typePrior[best.key] ?? 0) ? 0.35 : 0.5 + 0.5 * Math.min(1, (best.votes - runnerUp) / Math.max(best.votes, 1));
+  const type = best.key;
+
+  const keyAccount = input.company.tags.some((t) => t.trim().toUpperCase() === config.keyAccountTag.toUpperCase());
+
+  let priority: IncidentPriority | null = null;
+  if (type === 'incidencia') {
+    const ps = ranked(priorityVotes, PRIORITIES);
+    let pick = ps[0]?.key ?? config.defaultPriority;
+    const second = ps[1];
+    if (second && ps[0] && second.votes >= ps[0].votes * config.priorityDoubtRatio) {
+      // In doubt between two priorities: a key account gets the higher one.
+      if (keyAccount && PRIORITIES.indexOf(second.key) < PRIORITIES.indexOf(pick)) pick = second.key;
+      confidence *= 0.85;
+    }
+    priority = PRIORITIES[Math.max(PRIORITIES.indexOf(pick), cap)];
+  }
+
+  let evoCriticality: EvoCriticality | null = null;
+  if (type === 'evolutivo') evoCriticality = ranked(evoVotes, EVO)[0]?.key ?? config.defaultEvoCriticality;
+
+  // Structure that counts as detail: quoted text (an error message, a page name), a long body.
+  const detail = (QUOTED.test(input.body) ? config.detail.quotedText : 0) + (wordCount(input.body) > config.detail.longBodyWords ? config.detail.longBody : 0);
+  flagVotes.missingInfo = (flagVotes.missingInfo ?? 0) + (flagVotes.missingInfo ? detail : 0);
+
+  const raised = (flag: RuleFlag): boolean => {
+    const settings = config.flags[flag];
+    if (settings.onlyFor && !settings.onlyFor.includes(type)) return false;
+    return (flagVotes[flag] ?? 0) >= settings.threshold;
+  };
+  const flags = Object.fromEntries(RULE_FLAGS.map((f) => [f, raised(f)])) as Record<RuleFlag, boolean>;
+
+  const phoneTable = { ...config.phoneSupportByPlan, ...options.phoneSupportByPlan };
+  const plan = input.company.plan;
+  const phoneIncludedInPlan = plan ? (phoneTable[plan] ?? false) : null;
+  confidence = Math.round(confidence * 100) / 100;
+
+  return {
+    type,
+    priority,
+    evoCriticality,
+    flags: { ...flags, keyAccount },
+    confidence,
+    rules: fired,
+    language,
+    phoneIncludedInPlan,
+    lowConfidence: confidence < config.lowConfidenceBelow,
+  };
+}
