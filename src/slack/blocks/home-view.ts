@@ -34,7 +34,10 @@ export function buildHomeView(input: { tickets: HomeTicket[]; now: number; inter
     { type: 'divider' },
   ];
   if (sorted.length === 0) blocks.push(section('No tienes tickets abiertos. :tada:'));
-  for (const h of sorted) {
+  // Header, summary, divider and footer take 4 of Slack's 100 blocks; one more says what was left out.
+  const room = BLOCK_LIMITS.viewBlocks - 4;
+  const shown = sorted.length > room ? sorted.slice(0, room - 1) : sorted;
+  for (const h of shown) {
     const t = h.ticket;
     const ka = t.keyAccount ? ':large_orange_diamond: *KA* · ' : '';
     const priority = t.priority ?? t.evoCriticality ?? 'sin prioridad';
@@ -47,9 +50,7 @@ export function buildHomeView(input: { tickets: HomeTicket[]; now: number; inter
     const jira = t.jira ? ` · <${t.jira.url}|${t.jira.key}>` : '';
     blocks.push(section(`${ka}<${input.intercomUrl(t.id)}|#${t.id}> · *${escapeMrkdwn(ticketCustomer(t))}* · ${t.type ?? 'sin clasificar'} ${priority}\n${sla}${jira}`));
   }
+  if (shown.length < sorted.length) blocks.push(context(`… y ${sorted.length - shown.length} tickets más. Usa \`/ticket <id>\` para ver uno.`));
   blocks.push(context('Ordenados por tiempo restante de SLA; a igualdad, las cuentas KA primero.'));
-  return {
-    type: 'home',
-    blocks: capBlocks(blocks, BLOCK_LIMITS.viewBlocks, (n) => `… y ${n} tickets más. Usa \`/ticket <id>\` para ver uno.`),
-  };
+  return { type: 'home', blocks: capBlocks(blocks, BLOCK_LIMITS.viewBlocks, (n) => `${n} bloques omitidos`) };
 }
