@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarsConfigSchema } from './calendar.schema';
 import { calendarWarnings } from '../domain/calendar/calendar-warnings';
+import { slaWarnings } from '../domain/sla/sla-warnings';
 import { PlansConfigSchema } from './plans.schema';
 import { SlaConfigSchema } from './sla.schema';
 import { RulesConfigSchema } from './rules.schema';
@@ -36,5 +37,5 @@ export const CONFIG_SECTIONS = Object.keys(ConfigSchema.shape) as ConfigSection[
  * the calendar is set each January). Printed by `config check` and logged at start-up.
  */
 export function configWarnings(config: Config, now: number = Date.now()): string[] {
-  return [...calendarWarnings(config.calendars, now)];
+  return [...calendarWarnings(config.calendars, now), ...slaWarnings(config.sla, Object.keys(config.calendars))];
 }

@@ -10,3 +10,4 @@ export { isPublicReply, isSupportAction } from './support-actions';
 
 /** The plans, strictest first (Platinum, Gold, Silver, Bronze). */
 export { PLANS } from './plans';
+export { slaWarnings } from './sla-warnings';

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { formatDuration } from '../../../src/config/duration';
 import { deepMerge, formatIssues } from '../../../src/config/load';
 import { PlansConfigSchema } from '../../../src/config/plans.schema';
 import { SlaConfigSchema } from '../../../src/config/sla.schema';
-import { PLANS, targetsFor, type SlaProfile } from '../../../src/domain/sla';
+import { PLANS, slaWarnings, targetsFor, type SlaProfile } from '../../../src/domain/sla';
 import { HostingSchema, PlanSchema } from '../../../src/domain/vocabulary';
 import { ROOT, settings } from './sla-test-kit';
 
@@ -128,5 +129,39 @@ describe('bad SLA configuration is reported with its path and what was expected'
 
   it('a plan without its phone support flag', () => {
     expect(check({ plans: { Silver: { phoneSupport: 'maybe' } } })).toEqual(['plans.Silver.phoneSupport: expected true or false']);
+  });
+});
+
+describe('calendars named in the SLA configuration must exist', () => {
+  it('the shipped configuration names only calendars that exist', () => {
+    expect(slaWarnings(settings().sla, ['default', 'staffed', 'provider-us'])).toEqual([]);
+  });
+
+  it('names the key and the calendars there are', () => {
+    const sla = settings().sla;
+    const changed = { ...sla, calendars: { ...sla.calendars, keyAccount: 'vip' }, rules: { quick: { kind: 'review' as const, within: 3_600_000, level: 'internal' as const, calendar: 'night' } } };
+    expect(slaWarnings(changed, ['default', 'staffed', 'provider-us'])).toEqual([
+      'sla.calendars.keyAccount: calendar "vip" is not defined in calendars (default, staffed, provider-us, natural); tickets using it cannot be timed',
+      'sla.rules.quick.calendar: calendar "night" is not defined in calendars (default, staffed, provider-us, natural); tickets using it cannot be timed',
+    ]);
+  });
+});
+
+describe('docs/sla.md', () => {
+  it('shows the shipped default tables, cell by cell', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'sla.md'), 'utf8');
+    const s = settings();
+    for (const hosting of HostingSchema.options) {
+      for (const [type, rows] of Object.entries(ROWS)) {
+        for (const priority of rows) {
+          const cells = PlanSchema.options.map((plan) => {
+            const t = Object.fromEntries(targetsFor({ hosting, type, priority, plan, keyAccount: false } as SlaProfile, s).map((x) => [x.key, formatDuration(x.durationMs)]));
+            return `${t['contractual.firstResponse']} / ${t['contractual.resolution']} (${t['internal.firstResponse']} / ${t['internal.resolution']})`;
+          });
+          const label = priority === 'Muy Alta' ? 'Muy Alta *(natural 24x7)*' : priority;
+          expect(doc).toContain(`| ${label} | ${cells.join(' | ')} |`);
+        }
+      }
+    }
   });
 });
