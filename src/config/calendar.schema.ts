@@ -133,7 +133,7 @@ export const CalendarDefinitionSchema = z
   .superRefine((def, ctx) => {
     for (const [date, name] of Object.entries(def.open)) {
       if (name !== null && def.closed[date] != null) {
-        ctx.addIssue({ code: 'custom', message: `is also listed under closed (${def.closed[date]}); a date is either closed or open`, path: ['open', date] });
+        ctx.addIssue({ code: 'custom', message: `is also listed under closed (${def.closed[date]}); a date is either closed or open — remove one (a ~ name removes a date)`, path: ['open', date] });
       }
     }
   });

@@ -1,4 +1,8 @@
-import { loadConfig } from '../../config/load';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import { CalendarsConfigSchema, type CalendarsConfig } from '../../config/calendar.schema';
+import { DEFAULT_CONFIG_DIR, deepMerge, formatIssues, type ConfigIssue } from '../../config/load';
 import { resolveCalendars, specialDates } from '../../domain/calendar';
 import type { CliCommand } from './types';
 
@@ -41,16 +45,16 @@ export const calendarCommand: CliCommand = {
     }
     if (year === undefined) return usageError('missing <year>');
 
-    const result = loadConfig({ dir, overlay });
+    const result = loadCalendarsSection(dir ?? DEFAULT_CONFIG_DIR, overlay);
     if (!result.ok) {
       for (const issue of result.issues) io.stderr(`${issue.path}: ${issue.message}\n`);
       return 1;
     }
-    let calendars = resolveCalendars(result.config.calendars);
+    let calendars = resolveCalendars(result.calendars);
     if (only !== undefined) {
       calendars = calendars.filter((c) => c.name === only);
       if (calendars.length === 0) {
-        io.stderr(`no calendar named "${only}"; configured: ${Object.keys(result.config.calendars).join(', ')}\n`);
+        io.stderr(`no calendar named "${only}"; configured: ${Object.keys(result.calendars).join(', ')}\n`);
         return 1;
       }
     }
@@ -71,3 +75,37 @@ export const calendarCommand: CliCommand = {
     return 0;
   },
 };
+
+function readYamlFile(file: string, issues: ConfigIssue[]): unknown {
+  try {
+    return YAML.parse(fs.readFileSync(file, 'utf8')) ?? {};
+  } catch (err) {
+    issues.push({ path: '(file)', message: `${file}: ${(err as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/**
+ * Reads only the `calendars` section (DIR/calendars.yaml with FILE's `calendars:` — or a folder's
+ * calendars.yaml — laid over it), the way `loadConfig` merges it, so the year's dates can be shown
+ * while another section of the configuration is being edited. `config check` validates the whole.
+ */
+function loadCalendarsSection(dir: string, overlay: string | undefined): { ok: true; calendars: CalendarsConfig } | { ok: false; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const base = path.join(dir, 'calendars.yaml');
+  let raw: unknown = fs.existsSync(base) ? readYamlFile(base, issues) : {};
+  if (overlay !== undefined) {
+    if (!fs.existsSync(overlay)) issues.push({ path: '(file)', message: `no such file or folder: ${overlay}` });
+    else if (fs.statSync(overlay).isDirectory()) {
+      const file = path.join(overlay, 'calendars.yaml');
+      if (fs.existsSync(file)) raw = deepMerge(raw, readYamlFile(file, issues));
+    } else {
+      const doc = readYamlFile(overlay, issues) as { calendars?: unknown } | undefined;
+      if (doc && typeof doc === 'object' && doc.calendars !== undefined) raw = deepMerge(raw, doc.calendars);
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const parsed = CalendarsConfigSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: formatIssues(parsed.error).map((i) => ({ ...i, path: i.path === '(root)' ? 'calendars' : `calendars.${i.path}` })) };
+  return { ok: true, calendars: parsed.data };
+}
