@@ -4,7 +4,7 @@ import { at, config, decide, destination, ev, NO_FLAGS, ticketOf } from './suppo
 const T = '2001';
 const opened = (company: object = { id: 'acme', name: 'ACME', plan: 'Silver', tags: [] }) =>
   ev(T, '2026-10-14 10:00', { kind: 'ConversationOpened', assigneeId: 'adm-ana', company: company as never });
-const classified = (c: Partial<Classification> & { flags?: Partial<Classification['flags']> }) =>
+const classified = (c: Partial<Omit<Classification, 'flags'>> & { flags?: Partial<Classification['flags']> }) =>
   ev(T, '2026-10-14 10:00', {
     kind: 'Classified',
     source: 'bot',
