@@ -13,7 +13,7 @@ import { systemClock, type Clock, type IntercomPort, type Logger } from '../port
 import { deadLetterOf, moveToDeadLetter, withDeadLetter } from '../jobs/dead-letter';
 import { QueueIntentSink } from '../jobs/effects/dispatch';
 import type { Decider } from '../jobs/events/decider';
-import { DECIDERS } from '../jobs/events/deciders';
+import { DECIDER_FACTORIES, DECIDERS } from '../jobs/events/deciders';
 import { createEventsProcessor } from '../jobs/events/processor';
 import { QUEUE_PROCESSORS, type ProcessorFactory, type WorkerDeps } from '../jobs/processors';
 import { createQueues, createRedisConnection, QUEUE_NAMES, QUEUE_PREFIX, redisUrlFromEnv, workerOptions } from '../jobs/queues';
@@ -28,6 +28,7 @@ export interface StartWorkerOptions {
   /** Ticket-store key prefix (`cr`). */
   keyPrefix?: string;
   intercom?: IntercomPort | null;
+  /** The decisions to run; default: DECIDERS, then DECIDER_FACTORIES built with the worker's deps. */
   deciders?: readonly Decider[];
   processors?: { effects?: ProcessorFactory; timers?: ProcessorFactory };
   clock?: Clock;
@@ -95,7 +96,7 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
     workers.push(worker);
   };
 
-  const deciders = options.deciders ?? DECIDERS;
+  const deciders = options.deciders ?? [...DECIDERS, ...DECIDER_FACTORIES.map((make) => make(deps))];
   start('events', createEventsProcessor({ store, sink: deps.sink, intercom: deps.intercom, deciders, config: options.config, clock, logger }) as (job: Job) => Promise<unknown>, options.concurrency ?? 8);
   const processors = options.processors ?? QUEUE_PROCESSORS;
   if (processors.effects) start('effects', processors.effects(deps), options.concurrency ?? 8);

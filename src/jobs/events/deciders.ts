@@ -1,3 +1,4 @@
+import type { WorkerDeps } from '../processors';
 import type { Decider } from './decider';
 
 /**
@@ -5,3 +6,12 @@ import type { Decider } from './decider';
  * SLA timers, follow-up ladder, alerts): import it and append it to the list.
  */
 export const DECIDERS: Decider[] = [];
+
+/** A decision that needs the worker's dependencies (Redis, queues, Intercom…) to be built. */
+export type DeciderFactory = (deps: WorkerDeps) => Decider;
+
+/**
+ * Decisions built once at worker start from its dependencies, run after {@link DECIDERS}. Use this
+ * when your decider needs I/O set up by the worker (e.g. the follow-up service rescheduling timers).
+ */
+export const DECIDER_FACTORIES: DeciderFactory[] = [];
