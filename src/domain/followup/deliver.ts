@@ -4,9 +4,15 @@ import { alertBlocks } from './blocks';
 import { alertText, alertVars } from './render';
 import type { FollowupDecision, FollowupInput, Nag, Wake } from './types';
 
-/** The AlertSent target of one delivery: the nag's target for the first, `<target>@<recipient>` for the rest. */
+/**
+ * The AlertSent target of one delivery: the nag's target for the first delivery, `<target>@<recipient>`
+ * for the others; an alert that recurs in cycles (the ladder after a reset, a new wait on the customer)
+ * carries its cycle, `<target>~<cycle start>`, so each cycle has its own record. The target still
+ * starts with the stage number for the ladder (`2~1773649200000@head`).
+ */
 export function recordTarget(nag: Nag, index: number): string {
-  return index === 0 ? nag.target : `${nag.target}@${nag.deliveries[index].recipient}`;
+  const cycled = nag.cycleStart > 0 ? `${nag.target}~${nag.cycleStart}` : nag.target;
+  return index === 0 ? cycled : `${cycled}@${nag.deliveries[index].recipient}`;
 }
 
 /**
@@ -20,7 +26,7 @@ export function alertIntentKey(ticketId: string, nag: Nag, index: number): strin
 /**
  * Turns nags into what to do now and when to look again:
  * - a nag not yet due → a wake at its due instant;
- * - a due delivery already recorded (AlertSent in this cycle) → nothing (one per ticket, target, stage);
+ * - a due delivery already recorded (AlertSent with its target and cycle) → nothing (one per ticket, target, stage);
  * - a due DM outside business hours (the office calendar) → held until the next opening, except
  *   for Muy Alta, which counts natural hours and may wake people;
  * - otherwise → a `slack.post` intent that records an AlertSent once posted.
@@ -39,8 +45,7 @@ export function deliverNags(nags: readonly Nag[], input: FollowupInput): Followu
     let vars: Record<string, string | number> | null = null;
     nag.deliveries.forEach((delivery, index) => {
       const target = recordTarget(nag, index);
-      const sent = t.alerts[alertKey(nag.alert, target)];
-      if (sent && sent.at >= nag.cycleStart) return;
+      if (t.alerts[alertKey(nag.alert, target)]) return;
       if (delivery.dm && !muyAlta && !input.officeCalendar.isOpen(now)) {
         wakes.push({ at: input.officeCalendar.nextOpening(now), clock: 'quiet-hours', target: `${nag.alert}.${target}` });
         return;

@@ -98,7 +98,7 @@ export interface Nag {
   target: string;
   /** When it becomes due (ms). */
   dueAt: number;
-  /** An AlertSent record older than this belongs to an earlier cycle (a reset ladder) and does not count. */
+  /** The start of the cycle this nag belongs to (the ladder's last public reply, the wait's start); 0 when it happens once per ticket. */
   cycleStart: number;
   deliveries: Delivery[];
   /** Extra placeholders for the texts (the common ones are added by the renderer). */

@@ -15,7 +15,7 @@ const EXPECTED = [
       '2026-03-19 11:30 sla-at-risk:internal.resolution@team #101 → #C06SOPTEAM1',
       '2026-03-20 12:30 resolution-exceeded:internal.resolution #101 → #C06SOPTEAM1',
       '2026-03-20 12:30 resolution-exceeded:internal.resolution@assignee #101 → @admin:adm-ana',
-      '2026-03-23 12:00 ladder:1 #101 → @admin:adm-ana',
+      '2026-03-23 12:00 ladder:1~2026-03-16 09:00 #101 → @admin:adm-ana',
       // 106: the sixth answered message at 14:20.
       '2026-03-24 14:20 too-many-exchanges:6 #106 → @admin:adm-bob',
       '2026-03-24 14:30 sla-at-risk:contractual.resolution #101 → @admin:adm-ana',
@@ -52,21 +52,21 @@ const EXPECTED = [
       '2026-03-30 10:00 phone-upsell:phone #105 → #C06SOPMGR01',
       // 101 stage 2: Mon 23 12:00 + 48 h = Mon 30 15:00. 107 stage 1: 48 h of provider-us from Mon 23 09:00 NY = Mon 30 18:00 NY
       // = Tue 31 00:00 Madrid (summer time in both now): held until 08:00.
-      '2026-03-30 15:00 ladder:2 #101 → @admin:adm-ana',
-      '2026-03-31 08:00 ladder:1 #107 → @admin:adm-ana',
+      '2026-03-30 15:00 ladder:2~2026-03-16 09:00 #101 → @admin:adm-ana',
+      '2026-03-31 08:00 ladder:1~2026-03-23 09:30 #107 → @admin:adm-ana',
       // 105 waiting since Mon 30 10:30: +27 h → Thu 2 10:30; +45 h → Wed 8 10:30 (Good Friday and Easter Monday closed, Sant Crist worked).
-      '2026-04-02 10:30 customer-silent:remind #105 → @admin:adm-bob',
+      '2026-04-02 10:30 customer-silent:remind~2026-03-30 10:30 #105 → @admin:adm-bob',
       // 103 Bronze consulta, unassigned, opened Thu 2 16:00: internal first response 9 h = 1 h Thu + 8 h on Sant Crist (Tue 7,
       // worked) → 16:00, at risk at 6.75 h → 13:45; the team channel, nobody to DM. Answered Wed 11:00 before the contractual 11:30 at-risk.
       '2026-04-07 13:45 sla-at-risk:internal.firstResponse #103 → #C06SOPTEAM1',
       '2026-04-07 16:00 sla-breached:internal.firstResponse #103 → #C06SOPMGR01',
       // 107 stage 2: Tue 7 18:00 NY (New York works Good Friday and Easter Monday) = Wed 8 00:00 Madrid → 08:00.
       // 104c: Mar Azul's third Media/Urgente evolutivo in April.
-      '2026-04-08 08:00 ladder:2 #107 → @admin:adm-ana',
+      '2026-04-08 08:00 ladder:2~2026-03-23 09:30 #107 → @admin:adm-ana',
       '2026-04-08 10:00 evo-monthly-limit:month #104c → #C06SOPEVO001',
-      '2026-04-08 10:30 customer-silent:close #105 → @admin:adm-bob',
+      '2026-04-08 10:30 customer-silent:close~2026-03-30 10:30 #105 → @admin:adm-bob',
       // 101 stage 3: Mon 30 15:00 + 48 h across Easter and Sant Crist → Thu 9 09:00.
-      '2026-04-09 09:00 ladder:3 #101 → @admin:adm-ana',
+      '2026-04-09 09:00 ladder:3~2026-03-16 09:00 #101 → @admin:adm-ana',
 ];
 
 describe('a scripted fortnight of conversations', () => {

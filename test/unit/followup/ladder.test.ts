@@ -6,6 +6,10 @@ const opened = ev(T, '2026-10-13 09:00', { kind: 'ConversationOpened', body: 'El
 const reply = ev(T, '2026-10-13 10:00', { kind: 'SupportReplied', adminId: 'adm-ana', body: 'Lo revisamos' });
 const interval = config.followup.ladder.interval;
 
+/** The ladder's cycle suffix of a record target: the last public reply it counts from. */
+const cycle = (reply: string) => `~${at(reply)}`;
+const C1 = cycle('2026-10-13 10:00');
+
 function posted(events: Parameters<typeof ticketOf>[1], now: string) {
   return decide(ticketOf(T, events), at(now)).intents.map((i) => `${i.record?.alert}:${i.record?.target} → ${i.kind === 'slack.post' ? destination(i.to) : ''}`);
 }
@@ -27,18 +31,18 @@ describe('the follow-up ladder', () => {
     const d = decide(ticketOf(T, [opened, reply]), at('2026-10-20 13:00'));
     expect(d.intents).toHaveLength(1);
     const intent = d.intents[0];
-    expect(intent).toMatchObject({ kind: 'slack.post', to: { kind: 'user', intercomAdminId: 'adm-ana' }, record: { alert: 'ladder', target: '1' } });
+    expect(intent).toMatchObject({ kind: 'slack.post', to: { kind: 'user', intercomAdminId: 'adm-ana' }, record: { alert: 'ladder', target: `1${C1}` } });
     expect(intent.kind === 'slack.post' && intent.text).toContain('Follow-up 1/4');
     expect(intent.kind === 'slack.post' && intent.text).toContain('concrete detail');
-    expect(intent.key).toBe(`alert:ladder:${T}:1:${at('2026-10-20 13:00')}`);
+    expect(intent.key).toBe(`alert:ladder:${T}:1${C1}:${at('2026-10-20 13:00')}`);
     expect(d.wakes[0]).toEqual({ at: at('2026-10-27 16:00'), clock: 'ladder', target: '2' });
   });
 
   it('sends a stage once: after its AlertSent is recorded, nothing more until the next stage', () => {
-    const sent = ev(T, '2026-10-20 13:00', { kind: 'AlertSent', source: 'bot', alert: 'ladder', target: '1' });
+    const sent = ev(T, '2026-10-20 13:00', { kind: 'AlertSent', source: 'bot', alert: 'ladder', target: `1${C1}` });
     expect(posted([opened, reply, sent], '2026-10-21 09:00')).toEqual([]);
     const s2 = posted([opened, reply, sent], '2026-10-27 16:00');
-    expect(s2).toEqual(['ladder:2 → @admin:adm-ana']);
+    expect(s2).toEqual([`ladder:2${C1} → @admin:adm-ana`]);
   });
 
   it('the second stage asks for the department, the suspected cause and a first estimate', () => {
@@ -48,25 +52,25 @@ describe('the follow-up ladder', () => {
   });
 
   it('a late run sends only the highest stage reached, not every stage passed', () => {
-    expect(posted([opened, reply], '2026-11-05 09:00')).toEqual(['ladder:3 → @admin:adm-ana']);
+    expect(posted([opened, reply], '2026-11-05 09:00')).toEqual([`ladder:3${C1} → @admin:adm-ana`]);
   });
 
   it('the fourth stage escalates to the head of department (DM) and the managers channel', () => {
     const cfg = { ...config.followup, people: { headOfDepartment: 'UHEAD001' } };
     const d = decide(ticketOf(T, [opened, reply]), at('2026-11-11 13:00'), { config: cfg });
-    expect(d.intents.map((i) => `${i.record?.target} → ${i.kind === 'slack.post' ? destination(i.to) : ''}`)).toEqual(['4 → #CMGR', '4@head → @UHEAD001', '4@assignee → @admin:adm-ana']);
+    expect(d.intents.map((i) => `${i.record?.target} → ${i.kind === 'slack.post' ? destination(i.to) : ''}`)).toEqual([`4${C1} → #CMGR`, `4${C1}@head → @UHEAD001`, `4${C1}@assignee → @admin:adm-ana`]);
     const managers = d.intents[0];
     expect(managers.kind === 'slack.post' && managers.urgent).toBe(true);
   });
 
   it('a public support reply resets the ladder: stage 1 again, 48 business hours after it', () => {
-    const sent = ev(T, '2026-10-20 13:00', { kind: 'AlertSent', source: 'bot', alert: 'ladder', target: '1' });
+    const sent = ev(T, '2026-10-20 13:00', { kind: 'AlertSent', source: 'bot', alert: 'ladder', target: `1${C1}` });
     const again = ev(T, '2026-10-20 15:00', { kind: 'SupportReplied', adminId: 'adm-ana' });
     const t = ticketOf(T, [opened, reply, sent, again]);
     expect(local(ladderPosition(t, madrid, interval).dues[0])).toBe('2026-10-28 09:00');
     expect(posted([opened, reply, sent, again], '2026-10-27 16:59')).toEqual([]);
-    // The stage-1 record from the earlier cycle does not count for the new one.
-    expect(posted([opened, reply, sent, again], '2026-10-28 09:00')).toEqual(['ladder:1 → @admin:adm-ana']);
+    // The stage-1 record of the earlier cycle does not count for the new one.
+    expect(posted([opened, reply, sent, again], '2026-10-28 09:00')).toEqual([`ladder:1${cycle('2026-10-20 15:00')} → @admin:adm-ana`]);
   });
 
   it('a customer message stops the ladder (the ticket now needs an answer)', () => {
@@ -78,12 +82,12 @@ describe('the follow-up ladder', () => {
   it('a ladder snooze postpones the stage to the end of the snooze', () => {
     const snooze = ev(T, '2026-10-20 12:00', { kind: 'LadderSnoozed', source: 'slack', until: at('2026-10-21 12:00'), by: 'U123' });
     expect(posted([opened, reply, snooze], '2026-10-20 13:00')).toEqual([]);
-    expect(posted([opened, reply, snooze], '2026-10-21 12:00')).toEqual(['ladder:1 → @admin:adm-ana']);
+    expect(posted([opened, reply, snooze], '2026-10-21 12:00')).toEqual([`ladder:1${C1} → @admin:adm-ana`]);
   });
 
   it('a ticket handed to an external provider keeps its ladder: it stays ours', () => {
     const provider = ev(T, '2026-10-14 09:00', { kind: 'WaitingOnProvider', provider: 'acme-hosting' });
-    expect(posted([opened, reply, provider], '2026-10-20 13:00')).toEqual(['ladder:1 → @admin:adm-ana']);
+    expect(posted([opened, reply, provider], '2026-10-20 13:00')).toEqual([`ladder:1${C1} → @admin:adm-ana`]);
   });
 
   it('a ticket waiting on the customer or closed has no ladder', () => {
@@ -91,11 +95,11 @@ describe('the follow-up ladder', () => {
     const closed = ev(T, '2026-10-14 10:00', { kind: 'Closed' });
     expect(ladderPosition(ticketOf(T, [opened, reply, closed]), madrid, interval).dues).toEqual([]);
     // Waiting on the customer: no ladder; the customer-silent reminders take over instead.
-    expect(posted([opened, reply, waiting], '2026-10-20 13:00')).toEqual(['customer-silent:close → @admin:adm-ana']);
+    expect(posted([opened, reply, waiting], '2026-10-20 13:00')).toEqual([`customer-silent:close${C1} → @admin:adm-ana`]);
   });
 
   it('an unassigned ticket nags the team channel', () => {
     const o = ev(T, '2026-10-13 09:00', { kind: 'ConversationOpened', assigneeId: null });
-    expect(posted([o, reply], '2026-10-20 13:00')).toEqual(['ladder:1 → #CTEAM']);
+    expect(posted([o, reply], '2026-10-20 13:00')).toEqual([`ladder:1${C1} → #CTEAM`]);
   });
 });

@@ -13,13 +13,15 @@ describe('customer silent after support asked for information', () => {
     ev(T, '2026-10-13 10:00', { kind: 'WaitingOnCustomer', by: 'adm-ana' }),
   ];
 
+  const C = `~${at('2026-10-13 10:00')}`;
+
   it('reminds after 27 business hours (Friday 16 at 10:00) and suggests closing with an explicit non-resolution after 45 (Tuesday 20 at 10:00)', () => {
     expect(lines(decide(ticketOf(T, events), at('2026-10-16 09:59')))).toEqual([]);
-    expect(lines(decide(ticketOf(T, events), at('2026-10-16 10:00')))).toEqual(['customer-silent:remind → @admin:adm-ana']);
-    const reminded = [...events, ev(T, '2026-10-16 10:00', { kind: 'AlertSent', source: 'bot', alert: 'customer-silent', target: 'remind' })];
+    expect(lines(decide(ticketOf(T, events), at('2026-10-16 10:00')))).toEqual([`customer-silent:remind${C} → @admin:adm-ana`]);
+    const reminded = [...events, ev(T, '2026-10-16 10:00', { kind: 'AlertSent', source: 'bot', alert: 'customer-silent', target: `remind${C}` })];
     expect(lines(decide(ticketOf(T, reminded), at('2026-10-19 16:00')))).toEqual([]);
     const d = decide(ticketOf(T, reminded), at('2026-10-20 10:00'));
-    expect(lines(d)).toEqual(['customer-silent:close → @admin:adm-ana']);
+    expect(lines(d)).toEqual([`customer-silent:close${C} → @admin:adm-ana`]);
     expect(d.intents[0].kind === 'slack.post' && d.intents[0].text).toContain('explicit non-resolution');
   });
 

@@ -3,6 +3,11 @@ import { decideFollowup, evoMonthKey, followupInputFor, type AnyCalendar } from 
 import { foldTicket, type Ticket } from '../../../src/domain/ticket';
 import { calendars, config, destination, local, texts } from './support';
 
+/** A record target with its cycle as local time: `1~1773649200000` → `1~2026-03-16 09:00`. */
+function readable(target: string): string {
+  return target.replace(/~(\d+)/, (_m, ms: string) => `~${local(Number(ms))}`);
+}
+
 /** One Slack post the virtual office saw. */
 export interface Posted {
   at: number;
@@ -57,7 +62,7 @@ export class VirtualOffice {
       if (this.effectKeys.has(intent.key)) continue;
       this.effectKeys.add(intent.key);
       if (intent.kind !== 'slack.post' || !intent.record) throw new Error(`unexpected intent ${intent.kind}`);
-      this.posted.push({ at: now, key: intent.key, text: intent.text, blocks: JSON.stringify(intent.blocks ?? []), line: `${local(now)} ${intent.record.alert}:${intent.record.target} #${id} → ${destination(intent.to)}` });
+      this.posted.push({ at: now, key: intent.key, text: intent.text, blocks: JSON.stringify(intent.blocks ?? []), line: `${local(now)} ${intent.record.alert}:${readable(intent.record.target)} #${id} → ${destination(intent.to)}` });
       this.seq += 1;
       const sent = DomainEventSchema.parse({ kind: 'AlertSent', id: `sent-${this.seq}`, ticketId: id, at: now, source: 'bot', alert: intent.record.alert, target: intent.record.target });
       this.log.get(id)!.push(sent);
