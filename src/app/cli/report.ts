@@ -8,6 +8,10 @@ import { produceWeeklyReport } from '../report/produce-weekly-report';
 import { readEventsFile } from '../report/read-events-file';
 import { readEventsFromRedis } from '../report/read-events-from-redis';
 import { loadReportConfig } from '../report/load-report-config';
+import { slaFactsFromClock } from '../report/sla-facts-from-clock';
+import { loadConfig } from '../../config/load';
+import { parseIsoWeek } from '../../domain/metrics/periods';
+import type { SlaFact } from '../../domain/metrics/sla-facts';
 import type { CliCommand } from './types';
 
 const USAGE = [
@@ -84,7 +88,13 @@ export const reportCommand: CliCommand = {
     const week = o.week ?? weekOf(weekOf(Date.now(), config.metrics.timezone).start - 1, config.metrics.timezone).id;
     const ext = path.extname(o.out as string).toLowerCase();
     try {
-      const produced = await produceWeeklyReport({ events, week, config, catalog: loadTextCatalog(), language: o.lang, png: ext === '.png' });
+      // SLA compliance from the SLA clock when the whole configuration is valid; otherwise from the
+      // breach alerts recorded in the log (docs/metrics.md).
+      let slaFacts: SlaFact[] | undefined;
+      const full = loadConfig({ overlay: o.config ? path.resolve(io.cwd, o.config) : undefined });
+      if (full.ok) slaFacts = slaFactsFromClock(events, full.config, parseIsoWeek(week, config.metrics.timezone).end);
+      else io.stderr(`report: the configuration has errors outside calendars/metrics (run care-relay config check); SLA compliance is read from the breach alerts\n`);
+      const produced = await produceWeeklyReport({ events, week, config, catalog: loadTextCatalog(), language: o.lang, png: ext === '.png', slaFacts });
       const out = path.resolve(io.cwd, o.out as string);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       if (ext === '.png') fs.writeFileSync(out, produced.png as Buffer);
