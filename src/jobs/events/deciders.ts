@@ -1,4 +1,5 @@
 import type { WorkerDeps } from '../processors';
+import { followupDeciderFactory } from '../timers/wiring';
 import type { Decider } from './decider';
 
 /**
@@ -14,4 +15,4 @@ export type DeciderFactory = (deps: WorkerDeps) => Decider;
  * Decisions built once at worker start from its dependencies, run after {@link DECIDERS}. Use this
  * when your decider needs I/O set up by the worker (e.g. the follow-up service rescheduling timers).
  */
-export const DECIDER_FACTORIES: DeciderFactory[] = [];
+export const DECIDER_FACTORIES: DeciderFactory[] = [followupDeciderFactory];

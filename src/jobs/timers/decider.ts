@@ -1,14 +1,5 @@
-import type { DomainEvent } from '../../domain/events';
-import type { Intent } from '../../domain/intents';
-import type { Ticket } from '../../domain/ticket';
+import type { Decider } from '../events/decider';
 import type { FollowupService } from './followup-service';
-
-/** What the events worker gives a decider (src/jobs/events/processor.ts). */
-export interface FollowupDeciderContext {
-  ticket: Ticket;
-  newEvents: readonly DomainEvent[];
-  now: number;
-}
 
 /**
  * The follow-up Decider the events worker runs after every append: the alerts now due (the worker
@@ -16,7 +7,7 @@ export interface FollowupDeciderContext {
  * public reply moves the ladder, a priority change moves the SLA deadlines, …). Timers whose
  * deadline moved simply fire, find nothing due and end.
  */
-export function createFollowupDecider(service: FollowupService): (ctx: FollowupDeciderContext) => Promise<Intent[]> {
+export function createFollowupDecider(service: FollowupService): Decider {
   return async (ctx) => {
     const decision = await service.decide(ctx.ticket.id, ctx.now);
     await service.schedule(ctx.ticket.id, decision.wakes, ctx.now);
