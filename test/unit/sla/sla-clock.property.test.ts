@@ -6,7 +6,8 @@ import { at, calendars, settings } from './sla-test-kit';
 /**
  * The SLA clock against a brute-force oracle that steps minute by minute, written from the rules
  * in docs/sla.md without the clock's code: random histories of a Gold SaaS incident (replies,
- * notes, waiting on the customer, customer messages, closing, reopening, priority changes) over
+ * notes, waiting on the customer, customer messages, closing, reopening, priority changes, hand-overs
+ * to a listed and an unlisted provider) over
  * random weeks of 2026–2027, DST weeks and holidays included.
  */
 
@@ -14,6 +15,9 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const config = settings();
 const cal = calendars.get('default')!;
+const providerCal = calendars.get('provider-us')!;
+/** provider-us's contractual SLA in config/sla.yaml. */
+const PROVIDER_US = { firstResponse: 8 * HOUR, resolution: 40 * HOUR };
 
 type Prio = 'Muy Alta' | 'Alta' | 'Media';
 /** Gold SaaS incident targets from config/sla.yaml (contractual first response, resolution). */
@@ -23,7 +27,7 @@ const GOLD: Record<Prio, { firstResponse: number; resolution: number }> = {
   Media: { firstResponse: 8 * HOUR, resolution: 40 * HOUR },
 };
 
-type Step = { kind: 'reply' | 'note' | 'wait' | 'customer' | 'close' | 'reopen' } | { kind: 'reclassify'; priority: Prio };
+type Step = { kind: 'reply' | 'note' | 'wait' | 'customer' | 'close' | 'reopen' | 'provider' | 'other-provider' } | { kind: 'reclassify'; priority: Prio };
 
 interface Case {
   base: number;
@@ -33,6 +37,7 @@ interface Case {
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.constantFrom<Step>({ kind: 'reply' }, { kind: 'note' }, { kind: 'wait' }, { kind: 'customer' }, { kind: 'close' }, { kind: 'reopen' }),
+  fc.constantFrom<Step>({ kind: 'provider' }, { kind: 'other-provider' }),
   fc.constantFrom<Prio>('Muy Alta', 'Alta', 'Media').map((priority): Step => ({ kind: 'reclassify', priority })),
 );
 
@@ -69,6 +74,8 @@ function eventsOf(c: Case): DomainEvent[] {
       case 'customer': out.push(ev(n, { kind: 'CustomerMessaged', at: t })); break;
       case 'close': out.push(ev(n, { kind: 'Closed', at: t, adminId: 'a' })); break;
       case 'reopen': out.push(ev(n, { kind: 'Reopened', at: t })); break;
+      case 'provider': out.push(ev(n, { kind: 'WaitingOnProvider', at: t, provider: 'provider-us', by: 'a' })); break;
+      case 'other-provider': out.push(ev(n, { kind: 'WaitingOnProvider', at: t, provider: 'unlisted', by: 'a' })); break;
       case 'reclassify': out.push(ev(n, { kind: 'Reclassified', at: t, by: 'a', type: 'incidencia', priority: step.priority })); break;
     }
   });
@@ -93,6 +100,7 @@ function oracle(events: DomainEvent[], now: number, target: 'firstResponse' | 'r
       else if (e.kind === 'Reopened') Object.assign(s, { closed: false, waiting: false });
       else if (e.kind === 'WaitingOnCustomer' && !s.closed) s.waiting = true;
       else if (e.kind === 'CustomerMessaged') s.waiting = false;
+      else if (e.kind === 'WaitingOnProvider' && !s.closed) s.waiting = false;
       else if (e.kind === 'Reclassified' && e.type === 'incidencia' && e.priority) s.priority = e.priority as Prio;
     }
     return s;
@@ -104,11 +112,16 @@ function oracle(events: DomainEvent[], now: number, target: 'firstResponse' | 'r
   const firstReply = ordered.find((e) => e.kind === 'SupportReplied')?.at ?? null;
   const stop = target === 'firstResponse' ? (firstReply === null ? endedAt : endedAt === null ? firstReply : Math.min(firstReply, endedAt)) : endedAt;
   const judged = stateAt(stop ?? now);
-  const duration = GOLD[judged.priority][target];
-  const natural = judged.priority === 'Muy Alta';
-  const counts = (s: OracleState) => !s.closed && !(target === 'resolution' && s.waiting);
-  const open = (t: number) => natural || cal.isOpen(t);
   const until = stop ?? now;
+  // The last hand-over before the stop (or up to now): provider-us's own SLA applies from then on.
+  const handover = ordered.filter((e) => e.kind === 'WaitingOnProvider' && (stop !== null ? e.at < stop : e.at <= now)).pop();
+  const byProvider = handover !== undefined && handover.kind === 'WaitingOnProvider' && handover.provider === 'provider-us';
+  const duration = byProvider ? PROVIDER_US[target] : GOLD[judged.priority][target];
+  const natural = !byProvider && judged.priority === 'Muy Alta';
+  const calendar = byProvider ? providerCal : cal;
+  const start = byProvider ? handover.at : created;
+  const counts = (s: OracleState) => !s.closed && !(target === 'resolution' && s.waiting);
+  const open = (t: number) => natural || calendar.isOpen(t);
   let counted = 0;
   let deadline: number | null = null;
   let atRiskAt: number | null = null;
@@ -117,7 +130,7 @@ function oracle(events: DomainEvent[], now: number, target: 'firstResponse' | 'r
   // Step minute by minute: up to the stop, or (still counting) until the deadline.
   const nowState = stateAt(now);
   const horizon = stop !== null ? stop : counts(nowState) ? now + 40 * 24 * HOUR : now;
-  for (let t = created; t < until || (deadline === null && t < horizon); t += MINUTE) {
+  for (let t = start; t < until || (deadline === null && t < horizon); t += MINUTE) {
     const s = t < until ? stateAt(t) : nowState;
     if (!counts(s) || !open(t)) continue;
     counted += MINUTE;
@@ -131,7 +144,7 @@ function oracle(events: DomainEvent[], now: number, target: 'firstResponse' | 'r
   else if (!counts(nowState)) state = 'paused';
   else if (atRiskAt !== null && atRiskAt <= now) state = 'at-risk';
   else state = 'running';
-  return { state, deadline, atRiskAt, elapsed, stop, duration };
+  return { state, deadline, atRiskAt, elapsed, stop, duration, source: byProvider ? 'provider' : 'table' };
 }
 
 describe('the SLA clock agrees with a minute-by-minute oracle', () => {
@@ -143,6 +156,7 @@ describe('the SLA clock agrees with a minute-by-minute oracle', () => {
         const report = computeSlaClocks({ events, now, config, calendars });
         const got = report.clocks.find((x) => x.key === `contractual.${target}`)!;
         const want = oracle(events.filter((e) => e.at <= now), now, target);
+        expect(got.source).toBe(want.source);
         expect(got.durationMs).toBe(want.duration);
         expect(got.state).toBe(want.state);
         expect(got.stoppedAt).toBe(want.stop);
