@@ -52,6 +52,8 @@ export class EffectInvalidError extends Error {
 /** Alert targets the bug flow records, so a retry skips what is done. */
 const BUG_NOTE = 'intercom-note';
 const BUG_THREAD = 'slack-thread';
+const BUG_LINK = 'jira-remote-link';
+const BUG_TAG = 'intercom-tag';
 
 /** The Slack thread of a bug (its root in the bugs channel), else the ticket's thread. */
 export function bugThreadOf(ticket: Ticket): { channel: string; ts: string } | null {
@@ -79,6 +81,11 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
   async function append(ticketId: string, events: DomainEventInput[]): Promise<Ticket> {
     const parsed = events.map((e) => DomainEventSchema.parse(e));
     return (await deps.store.append(ticketId, parsed)).ticket;
+  }
+
+  /** The record of one step of filing a bug (remote link, tag) done. */
+  function bugStep(ticketId: string, bugId: string, target: string): DomainEventInput {
+    return { id: `bug-step:${bugId}:${target}`, ticketId, at: now(), source: 'bot', kind: 'AlertSent', alert: 'bug-filed', target, channel: null, slackTs: null };
   }
 
   async function recordAlert(intent: Intent, extra: { channel?: string; slackTs?: string } = {}): Promise<void> {
@@ -199,8 +206,9 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
     }
 
     // 2. The remote link back to the conversation: a deterministic globalId makes it idempotent.
-    if (isConversation && url) {
+    if (isConversation && url && !ticket.alerts[alertKey('bug-filed', BUG_LINK)]) {
       await deps.jira.addRemoteLink(issue.key, { globalId: remoteLinkGlobalId(ticketId), url, title: `Intercom #${ticketId}` });
+      ticket = await append(ticketId, [bugStep(ticketId, intent.bugId, BUG_LINK)]);
       steps.push('remote-link');
     }
 
@@ -214,8 +222,9 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
       ]);
       steps.push('note');
     }
-    if (isConversation && deps.config.jira.intercomTags.length) {
+    if (isConversation && deps.config.jira.intercomTags.length && !ticket.alerts[alertKey('bug-filed', BUG_TAG)]) {
       await deps.intercom.tagConversation(ticketId, deps.config.jira.intercomTags);
+      ticket = await append(ticketId, [bugStep(ticketId, intent.bugId, BUG_TAG)]);
       steps.push('tag');
     }
 
