@@ -12,7 +12,7 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 function client(sleeps: number[] = []) {
-  let t = 0;
+  const t = 0;
   return new SlackClient({ token: 'xoxb-test', slackApiUrl: `${API}/api`, postIntervalMs: 1100, now: () => t, sleep: async (ms) => void sleeps.push(ms) });
 }
 
