@@ -76,7 +76,8 @@ export interface SlaClock extends SlaTarget {
   startedAt: Instant;
   /**
    * The instant the target runs out. For a running target it is where the clock will reach the
-   * target if nothing pauses it; null while paused before running out (unknown until it resumes).
+   * target if nothing pauses it; null while paused before running out (unknown until it resumes),
+   * or when it stopped while paused.
    */
   deadline: Instant | null;
   /** The instant it becomes (or became) at risk; null while paused before reaching the share. */
