@@ -15,6 +15,7 @@ import { QueueIntentSink } from '../jobs/effects/dispatch';
 import type { Decider } from '../jobs/events/decider';
 import { DECIDER_FACTORIES, DECIDERS } from '../jobs/events/deciders';
 import { createEventsProcessor } from '../jobs/events/processor';
+import { sweepRatings } from '../jobs/events/rating-sweep';
 import { QUEUE_PROCESSORS, type ProcessorFactory, type WorkerDeps } from '../jobs/processors';
 import { createQueues, createRedisConnection, QUEUE_NAMES, QUEUE_PREFIX, redisUrlFromEnv, workerOptions } from '../jobs/queues';
 
@@ -37,6 +38,8 @@ export interface StartWorkerOptions {
   /** Lock and stall-check tuning (tests shorten them to see stalled-job recovery quickly). */
   lockDuration?: number;
   stalledInterval?: number;
+  /** Poll Intercom for ratings of closed tickets (config `intercom.ratingPoll`); default true. */
+  ratingPoll?: boolean;
 }
 
 export interface RunningWorker {
@@ -102,10 +105,31 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
   if (processors.effects) start('effects', processors.effects(deps), options.concurrency ?? 8);
   if (processors.timers) start('timers', processors.timers(deps), options.concurrency ?? 8);
 
+  const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
+  const poll = options.config.intercom.ratingPoll;
+  let sweep: NodeJS.Timeout | null = null;
+  if (deps.intercom && poll.enabled && options.ratingPoll !== false) {
+    const intercom = deps.intercom;
+    const lockKey = `${keyPrefix}:lock:rating-sweep`;
+    sweep = setInterval(() => {
+      // One worker sweeps per interval: the lock expires just before the next tick.
+      void redis
+        .set(lockKey, String(process.pid), 'PX', Math.max(1_000, Math.round(poll.every * 0.9)), 'NX')
+        .then(async (got) => {
+          if (got !== 'OK') return;
+          const r = await sweepRatings({ store, intercom, sink: deps.sink, deciders, config: options.config, clock, logger }, poll.window);
+          if (r.checked > 0) logger.info({ ...r }, 'rating poll');
+        })
+        .catch((err: unknown) => logger.error({ err: (err as Error).message }, 'rating poll failed'));
+    }, poll.every);
+    sweep.unref();
+  }
+
   return {
     deps,
     workers,
     close: async () => {
+      if (sweep) clearInterval(sweep);
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
       await redis.quit().catch(() => undefined);

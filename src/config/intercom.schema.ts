@@ -21,6 +21,17 @@ export const IntercomConfigSchema = z.object({
   timeout: DurationSchema.default(60_000),
   /** How long a company (plan, KA, hosting) and a contact's company are cached in Redis. */
   cacheTtl: DurationSchema.default(3_600_000),
+  /**
+   * Intercom sends no webhook when a customer rates a conversation, so the worker asks for the
+   * rating of conversations closed within `window`, every `every`, until they are rated.
+   */
+  ratingPoll: z
+    .object({
+      enabled: z.boolean().default(true),
+      every: DurationSchema.default(15 * 60_000),
+      window: DurationSchema.default(168 * 3_600_000),
+    })
+    .prefault({}),
   company: z
     .object({
       /**

@@ -24,3 +24,6 @@ export const openIndexKey = (prefix: string = DEFAULT_KEY_PREFIX): string => `${
 
 /** Hash: Jira issue key → ticket id, written when a JiraLinked event is stored. */
 export const jiraIndexKey = (prefix: string = DEFAULT_KEY_PREFIX): string => `${prefix}:idx:jira`;
+
+/** Sorted set of closed tickets scored by when they closed (for the rating poll; trimmed by it). */
+export const closedIndexKey = (prefix: string = DEFAULT_KEY_PREFIX): string => `${prefix}:idx:closed`;

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { DomainEvent } from '../../domain/events';
 import { foldTicket, type Ticket } from '../../domain/ticket';
 import type { AppendResult, TicketStore } from '../../ports';
-import { DEFAULT_KEY_PREFIX, jiraIndexKey, openIndexKey, ticketKeys } from './ticket-keys';
+import { closedIndexKey, DEFAULT_KEY_PREFIX, jiraIndexKey, openIndexKey, ticketKeys } from './ticket-keys';
 
 /**
  * Appends the events whose ids the log has not seen (HSETNX) and bumps the version once when any was
@@ -113,6 +113,13 @@ export class RedisTicketStore implements TicketStore {
     return this.redis.zrange(openIndexKey(this.prefix), 0, -1);
   }
 
+  /** Tickets closed at or after `sinceMs` (oldest first); older entries are dropped from the index. */
+  async recentlyClosedTicketIds(sinceMs: number): Promise<string[]> {
+    const key = closedIndexKey(this.prefix);
+    await this.redis.zremrangebyscore(key, '-inf', `(${sinceMs}`);
+    return this.redis.zrangebyscore(key, sinceMs, '+inf');
+  }
+
   /** The ticket a Jira issue is linked to (from JiraLinked events), or null. */
   async ticketIdForJiraKey(issueKey: string): Promise<string | null> {
     return this.redis.hget(jiraIndexKey(this.prefix), issueKey);
@@ -157,6 +164,8 @@ export class RedisTicketStore implements TicketStore {
       const t = JSON.parse(stored) as Ticket;
       if (CLOSED_STATUSES.has(t.status)) multi.zrem(openIndexKey(this.prefix), ticketId);
       else multi.zadd(openIndexKey(this.prefix), t.updatedAt ?? 0, ticketId);
+      if (t.status === 'closed') multi.zadd(closedIndexKey(this.prefix), t.closedAt ?? t.updatedAt ?? 0, ticketId);
+      else multi.zrem(closedIndexKey(this.prefix), ticketId);
     }
     for (const e of appended) if (e.kind === 'JiraLinked') multi.hset(jiraIndexKey(this.prefix), e.key, ticketId);
     await multi.exec();

@@ -1,15 +1,13 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { RedisTicketStore } from '../../adapters/redis/ticket-store';
 import type { Config } from '../../config/schema';
-import { DomainEventSchema, type DomainEvent } from '../../domain/events';
 import { IngestError } from '../../domain/ingest/ingest-error';
 import { normalizeIntercom, type Normalized } from '../../domain/ingest/normalize-intercom';
 import { conversationIdFromIssue, normalizeJira, readJiraWebhook } from '../../domain/ingest/normalize-jira';
-import type { Intent } from '../../domain/intents';
-import type { Ticket } from '../../domain/ticket';
 import type { Clock, IntentSink, IntercomPort, Logger } from '../../ports';
 import { EventJobSchema, type EventJob } from '../queues';
 import type { Decider } from './decider';
+import { runDecisions } from './run-decisions';
 import { enrichCompany } from './enrich-company';
 
 export interface EventsProcessorDeps {
@@ -58,34 +56,6 @@ async function normalizeJob(job: EventJob, store: RedisTicketStore, logger: Logg
  * killed worker leaves the same state and the same effects (intents are keyed).
  */
 export function createEventsProcessor(deps: EventsProcessorDeps): (job: Job<EventJob>) => Promise<EventsJobResult> {
-  const maxRounds = deps.maxDecisionRounds ?? 5;
-
-  async function decide(ticket: Ticket, newEvents: DomainEvent[], log: Logger): Promise<number> {
-    let dispatched = 0;
-    let current = ticket;
-    let events = newEvents;
-    for (let round = 0; round < maxRounds && events.length > 0; round++) {
-      const ctx = { ticket: current, newEvents: events, now: deps.clock.now(), config: deps.config };
-      const intents: Intent[] = [];
-      for (const decider of deps.deciders) intents.push(...(await decider(ctx)));
-      const toAppend = intents.filter((i): i is Extract<Intent, { kind: 'ticket.append' }> => i.kind === 'ticket.append');
-      const effects = intents.filter((i) => i.kind !== 'ticket.append');
-      await deps.sink.dispatch(effects);
-      dispatched += effects.length;
-      if (toAppend.length === 0) break;
-      const parse = (i: (typeof toAppend)[number]) => i.events.map((e) => DomainEventSchema.parse({ ...e, ticketId: i.ticketId }));
-      // Events for another ticket are stored there; that ticket's decisions run on its next event.
-      for (const other of toAppend.filter((i) => i.ticketId !== current.id)) await deps.store.append(other.ticketId, parse(other));
-      const appendEvents = toAppend.filter((i) => i.ticketId === current.id).flatMap(parse);
-      if (appendEvents.length === 0) break;
-      const result = await deps.store.append(current.id, appendEvents);
-      log.debug({ appended: result.appended.length, round }, 'decisions appended events');
-      current = result.ticket;
-      events = appendEvents;
-    }
-    return dispatched;
-  }
-
   return async (job) => {
     const parsed = EventJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`events job ${job.id}: malformed job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -117,7 +87,7 @@ export function createEventsProcessor(deps: EventsProcessorDeps): (job: Job<Even
         jobEvents = [...jobEvents, ...enrichment];
       }
     }
-    const dispatched = await decide(ticket, jobEvents, log);
+    const dispatched = await runDecisions(deps, ticket, jobEvents, log);
     log.info({ ticketId, appended: appended.length, dispatched }, 'delivery processed');
     return { ticketId, appended: appended.length, dispatched };
   };

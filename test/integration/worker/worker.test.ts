@@ -10,6 +10,7 @@ import { foldTicket } from '../../../src/domain/ticket';
 import type { Intent } from '../../../src/domain/intents';
 import type { Decider } from '../../../src/jobs/events/decider';
 import { listDeadLetters, replayDeadLetter } from '../../../src/jobs/dead-letter';
+import { sweepRatings } from '../../../src/jobs/events/rating-sweep';
 import { createQueues, effectJobId, intercomJobId, jiraJobId, type EventJob, type Queues } from '../../../src/jobs/queues';
 import { startWorker, type RunningWorker } from '../../../src/app/worker';
 import { deleteKeys, memoryLogger, testConfig, waitFor, waitForJob } from './support/worker-test-kit';
@@ -158,6 +159,25 @@ describe('worker: events queue → ticket store → decisions → effects (real 
     expect(failed.attemptsMade).toBe(1);
     await waitFor('the dead letter', async () => (await listDeadLetters(queues.deadLetter)).length === 1);
     expect((await listDeadLetters(queues.deadLetter))[0]?.failedReason).toMatch(/INGEST_MALFORMED: data\.item\.id/);
+  });
+
+  it('polls Intercom for the rating of a closed ticket once, and a webhook with the same rating adds nothing', async () => {
+    const closed = intercomJob('conversation.admin.closed');
+    await queues.events.add('intercom', closed.job, { jobId: closed.jobId });
+    await waitForJob(queues.events, closed.jobId);
+    nock(INTERCOM).get(`/conversations/${CONV}`).once().reply(200, fixture('intercom/rest-get-conversation.json'));
+    const { store, sink, intercom, logger } = worker.deps;
+    const deps = { store, sink, intercom: intercom!, clock: { now: () => 1768480000_000 }, logger, deciders: [], config: testConfig() };
+    expect(await sweepRatings(deps, 168 * 3_600_000)).toEqual({ checked: 1, rated: 1 });
+    expect((await store.get(CONV))?.rating).toEqual({ rating: 5, remark: 'Muy rápidos y claros, gracias.', adminId: '7012345', at: 1768473000_000 });
+    // Rated now: the next sweep asks Intercom nothing (nock has no interceptor left).
+    expect(await sweepRatings(deps, 168 * 3_600_000)).toEqual({ checked: 0, rated: 0 });
+    // A later webhook carrying the same rating folds into the same event.
+    const item = (fixture('intercom/webhook-conversation.admin.closed.json').data as { item: Record<string, unknown> }).item;
+    const withRating = intercomJob('conversation.admin.closed', { id: 'notif_rated', data: { item: { ...item, conversation_rating: fixture('intercom/rest-get-conversation.json').conversation_rating } } });
+    await queues.events.add('intercom', { ...withRating.job, deliveryId: 'notif_rated' }, { jobId: intercomJobId('notif_rated') });
+    expect((await waitForJob(queues.events, intercomJobId('notif_rated'))).returnvalue).toMatchObject({ appended: 0 });
+    expect((await store.events(CONV)).filter((e) => e.kind === 'Rated')).toHaveLength(1);
   });
 
   it('a rate-limited Intercom makes the job retry, no sooner than Retry-After', async () => {
