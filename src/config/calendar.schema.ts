@@ -131,6 +131,9 @@ export const CalendarDefinitionSchema = z
     { error: keyedError('expected a calendar: zone, hours, closed, open', { known: ['description', 'extends', 'zone', 'hours', 'closed', 'open'] }) },
   )
   .superRefine((def, ctx) => {
+    if (def.hours !== undefined && WEEKDAYS.every((d) => (def.hours?.[d] ?? []).length === 0)) {
+      ctx.addIssue({ code: 'custom', message: 'expected opening hours on at least one weekday (a calendar that never opens has no deadlines)', path: ['hours'] });
+    }
     for (const [date, name] of Object.entries(def.open)) {
       if (name !== null && def.closed[date] != null) {
         ctx.addIssue({ code: 'custom', message: `is also listed under closed (${def.closed[date]}); a date is either closed or open — remove one (a ~ name removes a date)`, path: ['open', date] });

@@ -103,6 +103,12 @@ describe('a support lead editing config/calendars.yaml is told which key is wron
     ]);
   });
 
+  it('a calendar that never opens', () => {
+    expect(calendarIssues('calendars:\n  closed-shop:\n    hours: { sat: [] }\n')).toEqual([
+      'calendars.closed-shop.hours: expected opening hours on at least one weekday (a calendar that never opens has no deadlines)',
+    ]);
+  });
+
   it('no default calendar', () => {
     const bare = path.join(dir, 'bare');
     fs.mkdirSync(bare, { recursive: true });

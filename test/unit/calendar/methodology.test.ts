@@ -224,7 +224,7 @@ describe('refusals, with a code', () => {
     expect(codeOf(() => team.isOpen(Number.NaN))).toBe('CALENDAR_INVALID_INSTANT');
   });
   it('refuses a calendar with no opening hours at all', () => {
-    expect(codeOf(() => createCalendar('never', CalendarDefinitionSchema.parse({ hours: {} })))).toBe('CALENDAR_NEVER_OPEN');
+    expect(codeOf(() => createCalendar('never', { hours: {}, closed: {}, open: {} }))).toBe('CALENDAR_NEVER_OPEN');
   });
   it('refuses to extend a calendar it is not given', () => {
     expect(codeOf(() => createCalendar('orphan', CalendarDefinitionSchema.parse({ extends: 'default' })))).toBe('CALENDAR_UNKNOWN');
