@@ -170,3 +170,66 @@ describe('the SLA clock agrees with a minute-by-minute oracle', () => {
     );
   });
 });
+
+describe("Complif's every-answer rule agrees with a minute-by-minute oracle", () => {
+  const complif = settings({
+    planTargets: false,
+    rules: { answerWithin24h: { kind: 'everyResponse', within: 24 * HOUR, level: 'contractual', calendar: 'natural' } },
+  });
+
+  /** Cycles: from the first unanswered customer message to the public reply (or closing) after it. */
+  function oracleCycles(events: DomainEvent[], now: number) {
+    const ordered = [...events].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    const cycles: { start: number; stop: number | null }[] = [];
+    let pending: number | null = null;
+    for (const e of ordered) {
+      if (e.kind === 'ConversationOpened' || e.kind === 'CustomerMessaged') pending ??= e.at;
+      else if (pending !== null && (e.kind === 'SupportReplied' || e.kind === 'Closed')) {
+        cycles.push({ start: pending, stop: e.at });
+        pending = null;
+      }
+    }
+    if (pending !== null) cycles.push({ start: pending, stop: null });
+    const closedAt = (t: number) => {
+      let closed = false;
+      for (const e of ordered) {
+        if (e.at > t) break;
+        if (e.kind === 'Closed') closed = true;
+        else if (e.kind === 'Reopened') closed = false;
+      }
+      return closed;
+    };
+    // Each cycle counts natural minutes while the ticket is not closed.
+    return cycles.map(({ start, stop }) => {
+      const until = stop ?? now;
+      let counted = 0;
+      let deadline: number | null = null;
+      for (let t = start; t < until || (stop === null && !closedAt(now) && deadline === null); t += MINUTE) {
+        if (closedAt(Math.min(t, now))) continue;
+        counted += MINUTE;
+        if (deadline === null && counted >= 24 * HOUR) deadline = t + MINUTE;
+        if (t >= until && deadline !== null) break;
+      }
+      const breached = deadline !== null && deadline < (stop ?? now);
+      return { start, stop, deadline, breached };
+    });
+  }
+
+  it('on random histories', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const events = eventsOf(c);
+        const now = c.base + c.nowOffset * MINUTE;
+        const got = computeSlaClocks({ events, now, config: complif, calendars }).clocks[0];
+        const want = oracleCycles(events.filter((e) => e.at <= now), now);
+        const last = want[want.length - 1];
+        expect(got.cycles).toEqual({ total: want.length, breached: want.filter((x) => x.breached).length });
+        expect(got.startedAt).toBe(last.start);
+        expect(got.stoppedAt).toBe(last.stop);
+        if (last.deadline !== null) expect(got.deadline).toBe(last.deadline);
+        expect(got.state === 'breached').toBe(last.breached);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
