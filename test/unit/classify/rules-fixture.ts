@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { readRulesFile } from '../../../src/app/cli/classify';
+import type { RulesConfig } from '../../../src/config/rules.schema';
+import { classify } from '../../../src/domain/classify/classify';
+import type { ClassifyInput } from '../../../src/domain/classify/classify-input';
+import { compileRules, type CompiledRules } from '../../../src/domain/classify/compile-rules';
+import type { Plan } from '../../../src/domain/vocabulary';
+
+/** The shipped rules (config/rules.yaml), compiled once for the whole test file. */
+export function shippedRules(): { config: RulesConfig; compiled: CompiledRules } {
+  const read = readRulesFile();
+  if (!read.ok) throw new Error(read.errors.join('\n'));
+  return { config: read.rules, compiled: compileRules(read.rules) };
+}
+
+/** The shared fixtures folder, beside the checkout (../shared). */
+export const SHARED = path.resolve(__dirname, '../../../..', 'shared');
+export const OWN_SET = path.resolve(__dirname, '../../fixtures/classify/own.jsonl');
+export const SECOND_SET = path.resolve(__dirname, '../../fixtures/classify/holdout.jsonl');
+
+/** A conversation from a company of the given plan (and tags). */
+export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
+  return {
+    subject: opts.subject ?? null,
+    body,
+    language: null,
+    company: { plan: opts.plan ?? 'Silver', tags: opts.tags ?? [], hosting: 'saas' },
+    tags: [],
+  };
+}
+
+/** Classifies with the shipped rules. */
+export function classifyWith(compiled: CompiledRules) {
+  return (body: string, opts: Parameters<typeof conversation>[1] = {}) => classify(conversation(body, opts), compiled);
+}
