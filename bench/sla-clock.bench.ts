@@ -14,22 +14,12 @@ import { SlaConfigSchema } from '../src/config/sla.schema';
 import { createCalendars } from '../src/domain/calendar';
 import { DomainEventSchema, type DomainEvent } from '../src/domain/events';
 import { computeSlaClocks } from '../src/domain/sla';
+import { prng } from './prng';
 
 const SEED = 20260703;
 const TICKETS = 2_000;
 const ROUNDS = Number(process.env.SLA_CLOCK_BENCH_ROUNDS ?? 10);
 const MINUTE = 60_000;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (name: string) => YAML.parse(fs.readFileSync(path.join(DEFAULT_CONFIG_DIR, `${name}.yaml`), 'utf8'));
 const config = { sla: SlaConfigSchema.parse(read('sla')), plans: PlansConfigSchema.parse(read('plans')) };
