@@ -10,6 +10,7 @@ export const ALERT_ACTIONS = {
   openJira: 'alert.open-jira',
   snoozeLadder: 'alert.snooze-ladder',
   waitingOnCustomer: 'alert.waiting-on-customer',
+  reclassify: 'alert.reclassify',
 } as const;
 
 /** Slack's limit on a section's text. */
@@ -37,7 +38,8 @@ export interface AlertBlocksInput {
 /**
  * The Block Kit of an alert (pure): the message, then for detailed alerts the facts (customer,
  * plan, KA badge, priority, target, how late) and the buttons (open in Intercom, open the Jira
- * issue, snooze the ladder, mark waiting on customer); every alert ends with its links.
+ * issue, snooze the ladder, mark waiting on customer, reclassify); every alert ends with its links.
+ * The buttons are handled by the Slack app (handlers/slack/alert-actions.ts).
  */
 export function alertBlocks(input: AlertBlocksInput): SlackBlock[] {
   const { texts, lang, ticket: t, vars } = input;
@@ -65,6 +67,7 @@ export function alertBlocks(input: AlertBlocksInput): SlackBlock[] {
     buttons.push(
       { type: 'button', action_id: ALERT_ACTIONS.snoozeLadder, text: { type: 'plain_text', text: label('snooze-ladder') }, value: t.id },
       { type: 'button', action_id: ALERT_ACTIONS.waitingOnCustomer, text: { type: 'plain_text', text: label('waiting-on-customer') }, value: t.id },
+      { type: 'button', action_id: ALERT_ACTIONS.reclassify, text: { type: 'plain_text', text: label('reclassify') }, value: t.id },
     );
     blocks.push({ type: 'actions', block_id: `alert-actions-${t.id}`, elements: buttons });
   }

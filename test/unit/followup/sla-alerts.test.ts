@@ -65,7 +65,7 @@ describe('SLA alerts', () => {
     const fields = (post.blocks?.[2] as { fields: { text: string }[] }).fields.map((f) => f.text);
     expect(fields).toEqual(['*Customer*\nACME', '*Plan*\nGold', '*Priority*\nAlta', '*Key account*\n—', '*Target*\nfirst response (contractual)', '*Late by*\n1h 30m']);
     const actions = post.blocks?.[3] as { elements: { action_id: string; url?: string; value?: string }[] };
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['alert.open-intercom', 'alert.open-jira', 'alert.snooze-ladder', 'alert.waiting-on-customer']);
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['alert.open-intercom', 'alert.open-jira', 'alert.snooze-ladder', 'alert.waiting-on-customer', 'alert.reclassify']);
     expect(actions.elements[1].url).toBe('https://acme.atlassian.net/browse/SUP-42');
     expect(actions.elements[2].value).toBe('3001');
   });
