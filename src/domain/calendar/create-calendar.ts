@@ -36,6 +36,27 @@ function checkInstant(at: number, what: string): void {
 }
 
 /**
+ * Year tables and year starts are shared by every calendar with the same zone, hours and closed
+ * dates (callers may create calendars per request; a table costs milliseconds to build, a
+ * question microseconds). A memo of pure results: it does not change any answer.
+ */
+const sharedTables = new Map<string, Map<number, YearTable>>();
+const sharedStarts = new Map<string, Map<number, number>>();
+
+function shared<V>(store: Map<string, Map<number, V>>, key: string): Map<number, V> {
+  let m = store.get(key);
+  if (!m) {
+    m = new Map();
+    store.set(key, m);
+  }
+  return m;
+}
+
+function contentKey(inputs: YearInputs): string {
+  return JSON.stringify([inputs.zone, inputs.week, Object.keys(inputs.closed).sort()]);
+}
+
+/**
  * The calendar behind {@link BusinessCalendar}: year tables built lazily and cached, so every
  * question is a couple of binary searches over the year's opening intervals (O(log n)).
  */
@@ -43,8 +64,8 @@ class TableCalendar implements BusinessCalendar {
   readonly name: string;
   readonly zone: string;
   private readonly inputs: YearInputs;
-  private readonly tables = new Map<number, YearTable>();
-  private readonly starts = new Map<number, number>();
+  private readonly tables: Map<number, YearTable>;
+  private readonly starts: Map<number, number>;
   private last: YearTable | undefined;
 
   constructor(resolved: ResolvedCalendar) {
@@ -54,6 +75,8 @@ class TableCalendar implements BusinessCalendar {
     if (this.inputs.week.every((d) => d.length === 0)) {
       throw new CalendarError('CALENDAR_NEVER_OPEN', `calendar "${resolved.name}" has no opening hours on any weekday`);
     }
+    this.tables = shared(sharedTables, contentKey(this.inputs));
+    this.starts = shared(sharedStarts, this.zone);
   }
 
   private startOf(year: number): number {

@@ -58,11 +58,11 @@ export interface OffsetSegment {
   offset: number;
 }
 
-const SAMPLE_MS = 6 * 3_600_000;
+const SAMPLE_MS = 12 * 3_600_000;
 
 /**
  * The offsets in force over [from, to), split at each transition (found to the millisecond by
- * bisection between samples taken every 6 hours; zones do not change offset twice in 6 hours).
+ * bisection between samples taken every 12 hours; no zone changes offset and back within 12 hours).
  */
 export function offsetSegments(zone: string, from: number, to: number): OffsetSegment[] {
   const segments: OffsetSegment[] = [];
