@@ -38,6 +38,8 @@ export interface StartWorkerOptions {
   /** Lock and stall-check tuning (tests shorten them to see stalled-job recovery quickly). */
   lockDuration?: number;
   stalledInterval?: number;
+  /** How often a job may stall (its worker died) before it fails (BullMQ default 1). */
+  maxStalledCount?: number;
   /** Poll Intercom for ratings of closed tickets (config `intercom.ratingPoll`); default true. */
   ratingPoll?: boolean;
 }
@@ -74,6 +76,7 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
     prefix,
     ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+    ...(options.maxStalledCount !== undefined ? { maxStalledCount: options.maxStalledCount } : {}),
   });
 
   const workers: Worker[] = [];
@@ -88,12 +91,18 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
       if (job.attemptsMade < attempts && !job.finishedOn) {
         jobsRetried.inc({ queue });
         logger.warn({ queue, jobId: job.id, attemptsMade: job.attemptsMade, err: err.message }, 'job failed; will be retried');
-      } else if (/stalled/i.test(err.message)) {
-        // A job that stalled too often never reached the wrapper's catch: dead-letter it here.
-        void moveToDeadLetter(queues.deadLetter, deadLetterOf(queue, job, err, clock.now()), logger).catch((e: unknown) =>
-          logger.error({ queue, jobId: job.id, err: (e as Error).message }, 'could not dead-letter a stalled job'),
-        );
       }
+    });
+    // A job whose worker died more than `maxStalledCount` times is failed by BullMQ's stalled-job
+    // check, which never reaches the wrapper's catch (nor the 'failed' event): dead-letter it here.
+    worker.on('stalled', (jobId) => {
+      void (async () => {
+        const target = queues[queue];
+        const job = await target.getJob(jobId);
+        if (!job || (await job.getState()) !== 'failed') return;
+        const reason = new Error(job.failedReason || 'job stalled more than allowable limit');
+        await moveToDeadLetter(queues.deadLetter, { ...deadLetterOf(queue, job, reason, clock.now()), attemptsMade: job.attemptsMade }, logger);
+      })().catch((e: unknown) => logger.error({ queue, jobId, err: (e as Error).message }, 'could not dead-letter a stalled job'));
     });
     worker.on('error', (err) => logger.error({ queue, err: err.message }, 'worker error'));
     workers.push(worker);

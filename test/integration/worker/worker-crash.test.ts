@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import IORedis, { type Redis } from 'ioredis';
 import { startWorker, type RunningWorker } from '../../../src/app/worker';
+import { listDeadLetters } from '../../../src/jobs/dead-letter';
 import { createQueues, effectJobId, intercomJobId, type Queues } from '../../../src/jobs/queues';
 import { gateDecider, gateKeys } from './support/gate-decider';
 import { deleteKeys, memoryLogger, testConfig, waitFor, waitForJob } from './support/worker-test-kit';
@@ -32,6 +33,7 @@ describe('a worker killed mid-job (real child process, SIGKILL)', () => {
     await survivor?.close();
     await queues.events.obliterate({ force: true }).catch(() => undefined);
     await queues.effects.obliterate({ force: true }).catch(() => undefined);
+    await queues.deadLetter.obliterate({ force: true }).catch(() => undefined);
     await queues.close();
     await deleteKeys(redis, `${QUEUE_PREFIX}:*`);
     await deleteKeys(redis, `${KEY_PREFIX}:*`);
@@ -85,5 +87,44 @@ describe('a worker killed mid-job (real child process, SIGKILL)', () => {
     expect(await queues.effects.getJob(effectJobId(`crash-test:${CONV}`))).toBeDefined();
     // Stored by the killed worker, so the recovered run appended nothing new.
     expect(done.returnvalue).toMatchObject({ ticketId: CONV, appended: 0, dispatched: 1 });
+  }, 60_000);
+
+  it('a job whose worker keeps dying ends in the dead-letter queue (maxStalledCount 0)', async () => {
+    const control = `${CONTROL}:b`;
+    const keys = gateKeys(control);
+    // Only the child may take this job.
+    await survivor?.close();
+    survivor = null;
+    const victim = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'crash-worker.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, REDIS_URL, TEST_QUEUE_PREFIX: QUEUE_PREFIX, TEST_KEY_PREFIX: KEY_PREFIX, TEST_CONTROL_PREFIX: control },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    child = victim;
+    const exited = new Promise<void>((resolve) => victim.on('exit', () => resolve()));
+    const payload = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+    const jobId = intercomJobId('notif_doomed');
+    await queues.events.add('intercom', { source: 'intercom', deliveryId: 'notif_doomed', topic: 'conversation.admin.replied', receivedAt: 0, payload: { ...payload, id: 'notif_doomed' } }, { jobId });
+    await waitFor('the child worker to hold the job', async () => (await redis.get(keys.inFlight)) === String(victim.pid), 30_000);
+    victim.kill('SIGKILL');
+    await exited;
+
+    survivor = startWorker({
+      config: testConfig(),
+      logger: memoryLogger(),
+      redisUrl: REDIS_URL,
+      queuePrefix: QUEUE_PREFIX,
+      keyPrefix: KEY_PREFIX,
+      intercom: null,
+      deciders: [gateDecider(redis, control)],
+      processors: {},
+      lockDuration: 1_000,
+      stalledInterval: 300,
+      maxStalledCount: 0,
+    });
+    await waitForJob(queues.events, jobId, 'failed', 20_000);
+    await waitFor('the dead letter', async () => (await listDeadLetters(queues.deadLetter)).some((l) => l.jobId === jobId));
+    const letter = (await listDeadLetters(queues.deadLetter)).find((l) => l.jobId === jobId);
+    expect(letter).toMatchObject({ id: `events-${jobId}`, queue: 'events', failedReason: 'job stalled more than allowable limit' });
   }, 60_000);
 });
