@@ -31,8 +31,16 @@ function firstAtLeast(arr: Float64Array, x: number, lo: number): number {
   return lo;
 }
 
+/** Instants the calendar answers for: years 1900 to 9998 (the zone database's reach, and then some). */
+const MIN_INSTANT = Date.UTC(1900, 0, 1);
+const MAX_INSTANT = Date.UTC(9999, 0, 1);
+/** Longer than any SLA: 50 years of real time. Beyond it a caller has mixed up units. */
+const MAX_DURATION = 50 * 365.25 * 86_400_000;
+
 function checkInstant(at: number, what: string): void {
-  if (!Number.isFinite(at)) throw new CalendarError('CALENDAR_INVALID_INSTANT', `${what} must be an instant in epoch ms, got ${at}`);
+  if (!(at >= MIN_INSTANT && at < MAX_INSTANT)) {
+    throw new CalendarError('CALENDAR_INVALID_INSTANT', `${what} must be an instant in epoch ms between 1900 and 9998, got ${at}`);
+  }
 }
 
 /**
@@ -130,8 +138,8 @@ class TableCalendar implements BusinessCalendar {
 
   addBusinessTime(from: number, ms: number): number {
     checkInstant(from, 'from');
-    if (!(ms >= 0) || !Number.isFinite(ms)) {
-      throw new CalendarError('CALENDAR_INVALID_DURATION', `a business duration must be a finite number of ms >= 0, got ${ms}`);
+    if (!(ms >= 0 && ms <= MAX_DURATION)) {
+      throw new CalendarError('CALENDAR_INVALID_DURATION', `a business duration must be a number of ms from 0 to 50 years, got ${ms}`);
     }
     if (ms === 0) return from;
     let t = this.tableAt(from);

@@ -218,10 +218,13 @@ describe('refusals, with a code', () => {
       return err instanceof CalendarError ? err.code : `not a CalendarError: ${String(err)}`;
     }
   };
-  it('refuses a negative or infinite duration and an instant that is not a number', () => {
+  it('refuses a negative, infinite or absurd duration and an instant that is not a date', () => {
     expect(codeOf(() => team.addBusinessTime(at('2026-06-29T10:00:00+02:00'), -1))).toBe('CALENDAR_INVALID_DURATION');
     expect(codeOf(() => team.addBusinessTime(at('2026-06-29T10:00:00+02:00'), Infinity))).toBe('CALENDAR_INVALID_DURATION');
+    expect(codeOf(() => team.addBusinessTime(at('2026-06-29T10:00:00+02:00'), 1e15))).toBe('CALENDAR_INVALID_DURATION');
     expect(codeOf(() => team.isOpen(Number.NaN))).toBe('CALENDAR_INVALID_INSTANT');
+    expect(codeOf(() => team.nextOpening(8.64e15))).toBe('CALENDAR_INVALID_INSTANT');
+    expect(codeOf(() => team.businessTimeBetween(0, Number.POSITIVE_INFINITY))).toBe('CALENDAR_INVALID_INSTANT');
   });
   it('refuses a calendar with no opening hours at all', () => {
     expect(codeOf(() => createCalendar('never', { hours: {}, closed: {}, open: {} }))).toBe('CALENDAR_NEVER_OPEN');
