@@ -14,3 +14,4 @@ export { naturalCalendar } from './natural-calendar';
 export { evoMonthKey } from './evo-month';
 export { formatInstant, formatSpan, localDate, compareTickets, priorityRank } from './format';
 export { followupInputFor, ticketCalendar, type AnyCalendar, type FollowupInputOptions, type FollowupSettings } from './input-for';
+export { FollowupSimulation, type SimulatedPost, type SimulationOptions } from './simulate';
