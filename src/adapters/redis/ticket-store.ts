@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { DomainEvent } from '../../domain/events';
+import { compareEvents, type DomainEvent } from '../../domain/events';
 import { foldTicket, type Ticket } from '../../domain/ticket';
 import type { AppendResult, TicketStore } from '../../ports';
 import { closedIndexKey, DEFAULT_KEY_PREFIX, jiraIndexKey, openIndexKey, ticketKeys } from './ticket-keys';
@@ -104,9 +104,10 @@ export class RedisTicketStore implements TicketStore {
     return this.refold(ticketId);
   }
 
+  /** The ticket's events in the order the fold applies them (by instant, then id). */
   async events(ticketId: string): Promise<DomainEvent[]> {
     const all = await this.redis.hvals(ticketKeys(ticketId, this.prefix).events);
-    return parseEvents(all);
+    return parseEvents(all).sort(compareEvents);
   }
 
   async openTicketIds(): Promise<string[]> {

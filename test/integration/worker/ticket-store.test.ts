@@ -57,6 +57,7 @@ describe('RedisTicketStore (real Redis)', () => {
     await new RedisTicketStore(a, { prefix: PREFIX }).append(T, [opened, reply]);
     const fresh = new RedisTicketStore(b, { prefix: PREFIX });
     expect(await fresh.get(T)).toEqual(foldTicket(T, [opened, reply]));
+    expect(await fresh.events(T)).toEqual([opened, reply]);
     expect(await fresh.get('no-such-ticket')).toBeNull();
   });
 

@@ -13,6 +13,7 @@ import { listDeadLetters, replayDeadLetter } from '../../../src/jobs/dead-letter
 import { sweepRatings } from '../../../src/jobs/events/rating-sweep';
 import { createQueues, effectJobId, intercomJobId, jiraJobId, type EventJob, type Queues } from '../../../src/jobs/queues';
 import { startWorker, type RunningWorker } from '../../../src/app/worker';
+import { jobsProcessed } from '../../../src/adapters/http/metrics';
 import { deleteKeys, memoryLogger, testConfig, waitFor, waitForJob } from './support/worker-test-kit';
 
 const SHARED = path.resolve(__dirname, '../../../..', 'shared', 'fixtures', 'api');
@@ -83,10 +84,12 @@ describe('worker: events queue → ticket store → decisions → effects (real 
   });
 
   it('stores a new conversation, enriches its company, runs the decisions and dispatches their effects', async () => {
+    const processedBefore = (await jobsProcessed.get()).values.find((v) => v.labels.queue === 'events')?.value ?? 0;
     const { job, jobId } = intercomJob('conversation.user.created');
     await queues.events.add('intercom', job, { jobId });
     const done = await waitForJob(queues.events, jobId);
     expect(done.returnvalue).toEqual({ ticketId: CONV, appended: 2, dispatched: 1 });
+    await waitFor('the processed counter', async () => ((await jobsProcessed.get()).values.find((v) => v.labels.queue === 'events')?.value ?? 0) === processedBefore + 1);
 
     const ticket = await worker.deps.store.get(CONV);
     expect(ticket).toMatchObject({ opened: true, keyAccount: true, tags: ['bot-seen'], company: { id: COMPANY, plan: 'Platinum', hosting: 'saas', tags: ['KA', 'PrestaShop'] } });
