@@ -16,6 +16,7 @@ import 'moment-business-time';
 import { CalendarsConfigSchema } from '../src/config/calendar.schema';
 import { DEFAULT_CONFIG_DIR } from '../src/config/load';
 import { createCalendars, resolveCalendar } from '../src/domain/calendar';
+import { prng } from './prng';
 
 const LIBRARY = 'moment-business-time';
 const SEED = 20260101;
@@ -23,18 +24,6 @@ const CASES = 100_000;
 const OUR_CALLS = 5_000_000;
 const LIBRARY_CASES = Number(process.env.SLA_BENCH_LIBRARY_CASES ?? 3_000);
 const MINUTE = 60_000;
-
-/** mulberry32: a small seeded PRNG so every run draws the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const raw: unknown = YAML.parse(fs.readFileSync(path.join(DEFAULT_CONFIG_DIR, 'calendars.yaml'), 'utf8'));
 const config = CalendarsConfigSchema.parse(raw);
