@@ -6,12 +6,13 @@ import { calendarCommand } from './cli/calendar';
 import { reportCommand } from './cli/report';
 import { slaCommand } from './cli/sla';
 import { dlqCommand } from './cli/dlq';
+import { alertsCommand } from './cli/alerts';
 
 /**
  * The operator CLI (`npx care-relay …`). Each command lives in `src/app/cli/<name>.ts`;
  * add it to this list.
  */
-export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, classifyCommand, slaCommand, dlqCommand];
+export const COMMANDS: CliCommand[] = [configCommand, calendarCommand, reportCommand, classifyCommand, slaCommand, dlqCommand, alertsCommand];
 
 function processIo(): CliIo {
   return {
