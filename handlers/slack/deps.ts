@@ -32,11 +32,11 @@ export interface SlackAppDeps {
   /** Intercom companies matching a search, for the customer select (external options). */
   searchCompanies?: (query: string) => Promise<{ id: string; name: string }[]>;
   /** The nearest running SLA deadline of a ticket (App Home order, bug issue), or null. */
-  slaDeadline?: (ticket: Ticket, now: number) => number | null;
-  /** A ticket's SLA clocks for `/ticket`. */
-  slaClocks?: (ticket: Ticket, now: number) => TicketSlaLine[];
+  slaDeadline?: (ticket: Ticket, now: number) => number | null | Promise<number | null>;
+  /** A ticket's SLA clocks for `/ticket` (src/slack/sla-reader.ts `lines`). */
+  slaClocks?: (ticket: Ticket, now: number) => TicketSlaLine[] | Promise<TicketSlaLine[]>;
   /** The follow-up ladder stage due now (1–4) or null. */
-  ladderStage?: (ticket: Ticket, now: number) => number | null;
+  ladderStage?: (ticket: Ticket, now: number) => number | null | Promise<number | null>;
   /** When a ladder snoozed "one business day" from `now` ends (the support calendar). */
   nextBusinessDay: (now: number) => number;
   /** The Intercom admin id of a Slack user, for App Home (config overrides are tried first). */

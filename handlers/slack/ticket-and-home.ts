@@ -35,8 +35,8 @@ export function registerTicketAndHome(app: App, ctx: SlackHandlerContext): void 
       ticket,
       now,
       intercomUrl: urlOf(ticket.id),
-      sla: deps.slaClocks ? deps.slaClocks(ticket, now) : [],
-      ladderStage: deps.ladderStage ? deps.ladderStage(ticket, now) : null,
+      sla: deps.slaClocks ? await deps.slaClocks(ticket, now) : [],
+      ladderStage: deps.ladderStage ? await deps.ladderStage(ticket, now) : null,
     });
     await ack({ response_type: 'ephemeral', text: view.text, blocks: view.blocks as unknown as types.KnownBlock[] });
   });
@@ -57,7 +57,7 @@ export function registerTicketAndHome(app: App, ctx: SlackHandlerContext): void 
       const t: Ticket | null = await deps.store.get(id);
       if (!t || t.status === 'closed' || t.status === 'deleted') continue;
       if ((adminId && t.assigneeId === adminId) || t.bug?.by === event.user) {
-        mine.push({ ticket: t, deadline: deps.slaDeadline ? deps.slaDeadline(t, now) : null });
+        mine.push({ ticket: t, deadline: deps.slaDeadline ? await deps.slaDeadline(t, now) : null });
       }
     }
     await client.views.publish({ user_id: event.user, view: buildHomeView({ tickets: mine, now, intercomUrl: urlOf }) as unknown as types.HomeView });

@@ -5,6 +5,7 @@ import type { Config } from '../config/schema';
 import type { Clock, IntentSink, IntercomPort, Logger } from '../ports';
 import type { Queues } from './queues';
 import { timersProcessorFactory } from './timers/wiring';
+import { effectsProcessorFactory } from './effects/wiring';
 
 /** What the worker hands to the processors of its queues (built once, in src/app/worker.ts). */
 export interface WorkerDeps {
@@ -28,4 +29,4 @@ export type ProcessorFactory = (deps: WorkerDeps) => (job: Job) => Promise<unkno
  * and set it here. The worker starts a BullMQ Worker for every queue that has one (the `events`
  * processor is built in); failed last attempts go to the dead-letter queue like any other job.
  */
-export const QUEUE_PROCESSORS: { effects?: ProcessorFactory; timers?: ProcessorFactory } = { timers: timersProcessorFactory };
+export const QUEUE_PROCESSORS: { effects?: ProcessorFactory; timers?: ProcessorFactory } = { timers: timersProcessorFactory, effects: effectsProcessorFactory };

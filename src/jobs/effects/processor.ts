@@ -23,8 +23,8 @@ export interface EffectsDeps {
   catalog: TextCatalog;
   clock: Clock;
   logger?: Logger;
-  /** The contractual SLA deadline in force for a ticket (from the SLA clock), or null. */
-  slaDeadline?: (ticket: Ticket) => number | null;
+  /** The SLA deadline in force for a ticket at `now` (src/slack/sla-reader.ts), or null. */
+  slaDeadline?: (ticket: Ticket, now: number) => number | null | Promise<number | null>;
   /** An Intercom admin's e-mail when config `slack.adminEmails` does not list it. */
   adminEmail?: (adminId: string) => Promise<string | null>;
 }
@@ -169,7 +169,7 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
     const url = isConversation ? conversationUrl(deps.config.slack.intercomConversationUrl, ticketId) : null;
     const customerName = ticket.company?.name ?? bug.fields.customer ?? null;
     const plan = ticket.company?.plan ?? null;
-    const slaDeadline = deps.slaDeadline ? deps.slaDeadline(ticket) : null;
+    const slaDeadline = deps.slaDeadline ? await deps.slaDeadline(ticket, now()) : null;
     const steps: string[] = [];
 
     // 1. The issue, exactly once: the ticket's record first, then Jira's label search, then create.
