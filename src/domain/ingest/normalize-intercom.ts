@@ -1,7 +1,6 @@
-import { type z } from 'zod';
-import { DomainEventSchema, type DistributiveOmit, type DomainEvent, type DomainEventInput } from '../events';
+import type { DistributiveOmit, DomainEvent, DomainEventInput } from '../events';
+import { buildEvent as build, parseOrThrow } from './build-event';
 import { htmlToText } from './html-to-text';
-import { IngestError } from './ingest-error';
 import {
   IntercomConversationSchema,
   IntercomNotificationSchema,
@@ -50,14 +49,6 @@ const CUSTOMER_AUTHORS = new Set(['user', 'lead', 'contact']);
 
 const ms = (seconds: number): number => Math.round(seconds * 1000);
 
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const first = r.error.issues[0];
-  const where = first ? [what, ...first.path.map(String)].join('.') : what;
-  throw new IngestError('INGEST_MALFORMED', `${where}: ${first?.message ?? 'invalid'}`);
-}
-
 /**
  * Event ids are derived from the source's identity, never from the delivery, so that a redelivery,
  * a duplicate, or two topics that carry the same part all fold once:
@@ -76,9 +67,6 @@ export const intercomEventId = {
   notification: (conversationId: string, notificationId: string) => `intercom:${conversationId}:notif:${notificationId}`,
 };
 
-function build(input: DomainEventInput): DomainEvent {
-  return DomainEventSchema.parse(input);
-}
 
 function customerOf(c: IntercomConversation) {
   const author = c.source?.author;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DomainEventSchema, type DomainEvent, type DomainEventInput } from '../events';
+import type { DomainEvent } from '../events';
+import { buildEvent as build, parseOrThrow } from './build-event';
 import { IngestError } from './ingest-error';
 import type { Normalized } from './normalize-intercom';
 
@@ -70,10 +71,7 @@ export const jiraEventId = {
 
 /** Reads a Jira webhook body, or throws {@link IngestError} naming the first wrong field. */
 export function readJiraWebhook(body: unknown): JiraWebhookRead {
-  const r = JiraWebhookReadSchema.safeParse(body);
-  if (r.success) return r.data;
-  const first = r.error.issues[0];
-  throw new IngestError('INGEST_MALFORMED', `${first?.path.map(String).join('.') || '(root)'}: ${first?.message ?? 'invalid'}`);
+  return parseOrThrow(JiraWebhookReadSchema, body, null);
 }
 
 const INTERCOM_CONVERSATION_URL = /intercom\.com\/.*?\/conversations?\/(\d+)/;
@@ -93,7 +91,6 @@ export function conversationIdFromIssue(webhook: JiraWebhookRead): string | null
   return null;
 }
 
-const build = (input: DomainEventInput): DomainEvent => DomainEventSchema.parse(input);
 
 /**
  * Turns a Jira webhook into domain events of the ticket `ticketId` (resolved by the caller from the
@@ -103,7 +100,7 @@ const build = (input: DomainEventInput): DomainEvent => DomainEventSchema.parse(
 export function normalizeJira(body: unknown, ticketId: string): Normalized {
   const w = readJiraWebhook(body);
   if (!(JIRA_EVENTS as readonly string[]).includes(w.webhookEvent)) return { ticketId, events: [], ignored: `unknown event ${w.webhookEvent}` };
-  const at = w.timestamp ?? 0;
+  const at = Math.round(w.timestamp ?? 0);
   const { id: issueId, key } = w.issue;
   const base = { ticketId, at, source: 'jira' as const };
   const events: DomainEvent[] = [];
