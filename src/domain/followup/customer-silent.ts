@@ -1,4 +1,5 @@
 import type { Ticket } from '../ticket';
+import { assigneeOrTeam } from './recipients';
 import type { AlertChannels, FollowupCalendar, Nag } from './types';
 
 /**
@@ -19,13 +20,10 @@ export function customerSilentNags(
   const since = t.lastSupportActivityAt;
   const remindAt = calendar.addBusinessTime(since, times.remindAfter);
   const closeAt = calendar.addBusinessTime(since, times.closeAfter);
-  const to = t.assigneeId
-    ? ({ recipient: 'assignee', to: { kind: 'user', intercomAdminId: t.assigneeId }, dm: true } as const)
-    : ({ recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false } as const);
   const nags: Nag[] = [];
   if (!(closeAt <= now && remindAt <= now)) {
-    nags.push({ alert: 'customer-silent', target: 'remind', dueAt: remindAt, cycleStart: since, vars: { sinceAt: since }, deliveries: [{ ...to, text: 'customer-silent-remind' }] });
+    nags.push({ alert: 'customer-silent', target: 'remind', dueAt: remindAt, cycleStart: since, vars: { sinceAt: since }, deliveries: [assigneeOrTeam(t, channels.team, 'customer-silent-remind')] });
   }
-  nags.push({ alert: 'customer-silent', target: 'close', dueAt: closeAt, cycleStart: since, vars: { sinceAt: since }, deliveries: [{ ...to, text: 'customer-silent-close' }] });
+  nags.push({ alert: 'customer-silent', target: 'close', dueAt: closeAt, cycleStart: since, vars: { sinceAt: since }, deliveries: [assigneeOrTeam(t, channels.team, 'customer-silent-close')] });
   return nags;
 }

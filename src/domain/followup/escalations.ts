@@ -1,4 +1,5 @@
 import type { Ticket } from '../ticket';
+import { assigneeOrTeam, channelPost, userDm } from './recipients';
 import type { AlertChannels, Delivery, FollowupInput, Nag } from './types';
 
 function isLive(t: Ticket): boolean {
@@ -8,15 +9,7 @@ function isLive(t: Ticket): boolean {
 /** The company's CSM, else the default CSM, else the managers' channel. */
 function csmDelivery(t: Ticket, defaultCsm: string | undefined, channels: AlertChannels, text: string): Delivery {
   const csm = t.company?.csm ?? defaultCsm;
-  return csm
-    ? { recipient: 'csm', to: { kind: 'user', slackUserId: csm }, dm: true, text }
-    : { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text };
-}
-
-function agentOrTeam(t: Ticket, channels: AlertChannels, text: string): Delivery {
-  return t.assigneeId
-    ? { recipient: 'assignee', to: { kind: 'user', intercomAdminId: t.assigneeId }, dm: true, text }
-    : { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text };
+  return csm ? userDm('csm', csm, text) : channelPost('managers', channels.managers, text);
 }
 
 /**
@@ -46,7 +39,7 @@ export function escalationNags(input: FollowupInput): Nag[] {
       cycleStart: 0,
       vars: {},
       detailed: true,
-      deliveries: [{ recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'ka-incident', loud: true }],
+      deliveries: [channelPost('managers', channels.managers, 'ka-incident', true)],
     });
   }
   if (t.exchanges >= config.exchangesThreshold && t.status !== 'waiting-on-customer') {
@@ -56,7 +49,7 @@ export function escalationNags(input: FollowupInput): Nag[] {
       dueAt: t.lastPublicReplyAt ?? dueAt,
       cycleStart: 0,
       vars: { exchanges: t.exchanges },
-      deliveries: [agentOrTeam(t, channels, 'too-many-exchanges')],
+      deliveries: [assigneeOrTeam(t, channels.team, 'too-many-exchanges')],
     });
   }
   if (flags?.phoneRequest && input.phoneIncluded === false) {
@@ -70,7 +63,7 @@ export function escalationNags(input: FollowupInput): Nag[] {
       dueAt,
       cycleStart: 0,
       vars: { rank: input.evoRankInMonth, limit: config.evoMonthlyLimit },
-      deliveries: [{ recipient: 'evo', to: { kind: 'channel', channel: channels.evo }, dm: false, text: 'evo-monthly-limit' }],
+      deliveries: [channelPost('evo', channels.evo, 'evo-monthly-limit')],
     });
   }
   return nags;

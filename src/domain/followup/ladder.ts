@@ -1,4 +1,5 @@
 import type { Ticket } from '../ticket';
+import { assigneeDm, assigneeOrTeam, channelPost, userDm } from './recipients';
 import type { FollowupCalendar, Nag } from './types';
 
 /** The ladder has four stages; the fourth escalates to the head of department. */
@@ -71,35 +72,15 @@ export function ladderNags(
     const stage = LADDER_STAGES[i];
     // Stages passed over (a late run, a long snooze) are skipped: only the highest due one is sent.
     if (dueAt <= now && stage !== current) return;
-    const vars = { stage };
-    if (stage < 4) {
-      nags.push({
-        alert: 'ladder',
-        target: String(stage),
-        dueAt,
-        cycleStart: base,
-        vars,
-        deliveries: [
-          t.assigneeId
-            ? { recipient: 'assignee', to: { kind: 'user', intercomAdminId: t.assigneeId }, dm: true, text: 'ladder-stage' }
-            : { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text: 'ladder-stage-unassigned' },
-        ],
-      });
-    } else {
-      nags.push({
-        alert: 'ladder',
-        target: String(stage),
-        dueAt,
-        cycleStart: base,
-        vars,
-        detailed: true,
-        deliveries: [
-          { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'ladder-stage-4-managers', loud: true },
-          ...(headOfDepartment ? [{ recipient: 'head' as const, to: { kind: 'user' as const, slackUserId: headOfDepartment }, dm: true, text: 'ladder-stage-4-head' }] : []),
-          ...(t.assigneeId ? [{ recipient: 'assignee' as const, to: { kind: 'user' as const, intercomAdminId: t.assigneeId }, dm: true, text: 'ladder-stage' }] : []),
-        ],
-      });
-    }
+    const deliveries =
+      stage < 4
+        ? [assigneeOrTeam(t, channels.team, 'ladder-stage', 'ladder-stage-unassigned')]
+        : [
+            channelPost('managers', channels.managers, 'ladder-stage-4-managers', true),
+            ...(headOfDepartment ? [userDm('head', headOfDepartment, 'ladder-stage-4-head')] : []),
+            ...assigneeDm(t, 'ladder-stage'),
+          ];
+    nags.push({ alert: 'ladder', target: String(stage), dueAt, cycleStart: base, vars: { stage }, deliveries, ...(stage === 4 ? { detailed: true } : {}) });
   });
   return nags;
 }

@@ -1,9 +1,6 @@
 import type { Ticket } from '../ticket';
-import type { AlertChannels, Delivery, Nag, SlaTargetView } from './types';
-
-function assigneeDm(t: Ticket, text: string): Delivery[] {
-  return t.assigneeId ? [{ recipient: 'assignee', to: { kind: 'user', intercomAdminId: t.assigneeId }, dm: true, text }] : [];
-}
+import { assigneeDm, channelPost } from './recipients';
+import type { AlertChannels, Nag, SlaTargetView } from './types';
 
 /**
  * SLA alerts from the ticket's targets (contractual and internal):
@@ -26,7 +23,7 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         dueAt: v.atRiskAt,
         cycleStart: 0,
         vars,
-        deliveries: [...assigneeDm(t, 'sla-at-risk-dm'), { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text: 'sla-at-risk-team' }],
+        deliveries: [...assigneeDm(t, 'sla-at-risk-dm'), channelPost('team', channels.team, 'sla-at-risk-team')],
       });
     }
     if (v.measure === 'resolution') {
@@ -39,8 +36,8 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         detailed: true,
         deliveries: [
           v.contractual
-            ? { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'resolution-exceeded-up', loud: true }
-            : { recipient: 'team', to: { kind: 'channel', channel: channels.team }, dm: false, text: 'resolution-exceeded-up' },
+            ? channelPost('managers', channels.managers, 'resolution-exceeded-up', true)
+            : channelPost('team', channels.team, 'resolution-exceeded-up'),
           ...assigneeDm(t, 'resolution-exceeded-agent'),
         ],
       });
@@ -54,10 +51,10 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         detailed: true,
         deliveries: v.contractual
           ? [
-              { recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'sla-breached-contractual', loud: true },
+              channelPost('managers', channels.managers, 'sla-breached-contractual', true),
               ...assigneeDm(t, 'sla-breached-dm'),
             ]
-          : [{ recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'sla-breached' }],
+          : [channelPost('managers', channels.managers, 'sla-breached')],
       });
     }
   }

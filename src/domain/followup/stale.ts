@@ -1,4 +1,5 @@
 import type { Ticket } from '../ticket';
+import { channelPost } from './recipients';
 import type { AlertChannels, Nag } from './types';
 
 /**
@@ -14,7 +15,7 @@ export function staleNags(t: Ticket, staleAfter: number, channels: AlertChannels
       dueAt: t.createdAt + staleAfter,
       cycleStart: 0,
       vars: {},
-      deliveries: [{ recipient: 'managers', to: { kind: 'channel', channel: channels.managers }, dm: false, text: 'stale-ticket' }],
+      deliveries: [channelPost('managers', channels.managers, 'stale-ticket')],
     },
   ];
 }
