@@ -45,4 +45,4 @@ export const timersProcessorFactory: ProcessorFactory = (deps) => {
 };
 
 /** The follow-up decider for the worker (registered in src/jobs/events/deciders.ts DECIDER_FACTORIES). */
-export const followupDeciderFactory: DeciderFactory = (deps) => createFollowupDecider(followupServiceFor(deps));
+export const followupDeciderFactory: DeciderFactory = (deps) => createFollowupDecider(followupServiceFor(deps), deps.logger);

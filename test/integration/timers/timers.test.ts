@@ -224,3 +224,14 @@ describe('timers on BullMQ and Redis', () => {
     expect(sink.posted.map((i) => i.key)).toEqual(['digest:2026-10-20:morning:agent:adm-ana', 'digest:2026-10-20:morning:team']);
   });
 });
+
+describe('the follow-up decider', () => {
+  it('never fails the event job: an error is logged and the sweep retries later', async () => {
+    const errors: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, debug: () => undefined, error: (_o: object, msg?: string) => errors.push(msg ?? ''), child: () => logger };
+    const broken = { decide: async () => Promise.reject(new Error('calendar "nope" is not configured')) } as unknown as FollowupService;
+    const ticket = { id: 'x' } as never;
+    expect(await createFollowupDecider(broken, logger)({ ticket, newEvents: [], now: 0, config: config as never })).toEqual([]);
+    expect(errors).toEqual(['followup decider failed; the sweep will retry']);
+  });
+});
