@@ -1,5 +1,6 @@
 import type { DistributiveOmit, DomainEvent, DomainEventInput } from '../events';
 import { buildEvent as build, parseOrThrow } from './build-event';
+import { isKnownIntercomTopic } from '../../schemas/intercom-webhook';
 import { htmlToText } from './html-to-text';
 import {
   IntercomConversationSchema,
@@ -17,21 +18,6 @@ export interface Normalized {
   ignored?: string;
 }
 
-/** The Intercom topics the worker turns into events. */
-export const INTERCOM_TOPICS = [
-  'ping',
-  'conversation.user.created',
-  'conversation.user.replied',
-  'conversation.admin.replied',
-  'conversation.admin.noted',
-  'conversation.admin.assigned',
-  'conversation.admin.closed',
-  'conversation.admin.opened',
-  'conversation.admin.snoozed',
-  'conversation.admin.unsnoozed',
-  'conversation_part.tag.created',
-  'conversation.deleted',
-] as const;
 
 /** Part types behind each topic (Intercom 2.14 `part_type` values). */
 const PART_TYPES: Record<string, readonly string[]> = {
@@ -155,7 +141,7 @@ const authorId = (p: IntercomPart | null): string | null => p?.author?.id ?? nul
 export function normalizeIntercom(notification: unknown): Normalized {
   const n = parseOrThrow(IntercomNotificationSchema, notification, 'notification');
   if (n.topic === 'ping') return { ticketId: null, events: [], ignored: 'ping' };
-  if (!(INTERCOM_TOPICS as readonly string[]).includes(n.topic)) return { ticketId: null, events: [], ignored: `unknown topic ${n.topic}` };
+  if (!isKnownIntercomTopic(n.topic)) return { ticketId: null, events: [], ignored: `unknown topic ${n.topic}` };
   const c = parseOrThrow(IntercomConversationSchema, n.data.item, 'data.item');
   const notificationAt = n.created_at ? ms(n.created_at) : ms(c.updated_at ?? c.created_at ?? 0);
   const updatedAt = c.updated_at ? ms(c.updated_at) : notificationAt;

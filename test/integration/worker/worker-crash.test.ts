@@ -18,6 +18,23 @@ const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'api', 'intercom', 'webhook-conversation.admin.replied.json');
 const CONV = '215470001234567';
 
+/** An in-process worker with the gate decision and a short lock, as the crash tests need it. */
+function startGatedWorker(redis: Redis, control: string, extra: { maxStalledCount?: number } = {}): RunningWorker {
+  return startWorker({
+    config: testConfig(),
+    logger: memoryLogger(),
+    redisUrl: REDIS_URL,
+    queuePrefix: QUEUE_PREFIX,
+    keyPrefix: KEY_PREFIX,
+    intercom: null,
+    deciders: [gateDecider(redis, control)],
+    processors: {},
+    lockDuration: 1_000,
+    stalledInterval: 300,
+    ...extra,
+  });
+}
+
 describe('a worker killed mid-job (real child process, SIGKILL)', () => {
   let redis: Redis;
   let queues: Queues;
@@ -65,18 +82,7 @@ describe('a worker killed mid-job (real child process, SIGKILL)', () => {
 
     // A new worker starts; the gate is open now. BullMQ's stalled-job check hands it the job.
     await redis.set(keys.gate, '1');
-    survivor = startWorker({
-      config: testConfig(),
-      logger: memoryLogger(),
-      redisUrl: REDIS_URL,
-      queuePrefix: QUEUE_PREFIX,
-      keyPrefix: KEY_PREFIX,
-      intercom: null,
-      deciders: [gateDecider(redis, CONTROL)],
-      processors: {},
-      lockDuration: 1_000,
-      stalledInterval: 300,
-    });
+    survivor = startGatedWorker(redis, CONTROL);
     const done = await waitForJob(queues.events, jobId, 'completed', 20_000);
 
     expect(await redis.get(keys.passed)).toBe('1');
@@ -109,19 +115,7 @@ describe('a worker killed mid-job (real child process, SIGKILL)', () => {
     victim.kill('SIGKILL');
     await exited;
 
-    survivor = startWorker({
-      config: testConfig(),
-      logger: memoryLogger(),
-      redisUrl: REDIS_URL,
-      queuePrefix: QUEUE_PREFIX,
-      keyPrefix: KEY_PREFIX,
-      intercom: null,
-      deciders: [gateDecider(redis, control)],
-      processors: {},
-      lockDuration: 1_000,
-      stalledInterval: 300,
-      maxStalledCount: 0,
-    });
+    survivor = startGatedWorker(redis, control, { maxStalledCount: 0 });
     await waitForJob(queues.events, jobId, 'failed', 20_000);
     await waitFor('the dead letter', async () => (await listDeadLetters(queues.deadLetter)).some((l) => l.jobId === jobId));
     const letter = (await listDeadLetters(queues.deadLetter)).find((l) => l.jobId === jobId);
