@@ -4,7 +4,8 @@ import type { EvoCriticality, IncidentPriority, Plan, TicketType } from '../voca
 import type { ClassifyInput } from './classify-input';
 import type { CompiledRules } from './compile-rules';
 import { detectLanguage } from './detect-language';
-import { normalizeText } from './normalize-text';
+import { matchAny, testAny, tokenText, type TokenText } from './match-pattern';
+import { normalizeTokens } from './normalize-text';
 
 /** Most severe first: the order "higher priority" means. */
 const PRIORITIES: readonly IncidentPriority[] = ['Muy Alta', 'Alta', 'Media', 'Baja'];
@@ -19,6 +20,17 @@ export interface ClassifyOptions {
    * defaults to `rules.phoneSupportByPlan`.
    */
   phoneSupportByPlan?: Partial<Record<Plan, boolean>>;
+}
+
+/** Which rules a token of the text may fire (the others cannot match: their first words are absent). */
+function triggeredRules(compiled: CompiledRules, text: TokenText): boolean[] {
+  const on = new Array<boolean>(compiled.rules.length).fill(false);
+  for (const token of text.index.keys()) {
+    const rules = compiled.triggers.get(token);
+    if (rules) for (const r of rules) on[r] = true;
+    for (const { prefix, rule } of compiled.prefixTriggers) if (!on[rule] && token.startsWith(prefix)) on[rule] = true;
+  }
+  return on;
 }
 
 type Votes<K extends string> = Partial<Record<K, number>>;
@@ -50,10 +62,14 @@ function wordCount(text: string): number {
  */
 export function classify(input: ClassifyInput, compiled: CompiledRules, options: ClassifyOptions = {}): Classification {
   const { config, speller } = compiled;
-  const subject = normalizeText(input.subject ?? '', speller);
-  const body = normalizeText(input.body, speller);
-  const text = `${subject}.${body}`;
-  const language = detectLanguage(text, input.language);
+  const subjectTokens = normalizeTokens(input.subject ?? '', speller);
+  const bodyTokens = normalizeTokens(input.body, speller);
+  const all = [...subjectTokens, '.', ...bodyTokens];
+  const language = detectLanguage(all, input.language);
+  const text = tokenText(all);
+  let subject: TokenText | null = null;
+  let body: TokenText | null = null;
+  const candidates = triggeredRules(compiled, text);
 
   const typeVotes: Votes<TicketType> = { ...config.typePrior };
   const priorityVotes: Votes<IncidentPriority> = {};
@@ -62,14 +78,16 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   let cap = 0; // index into PRIORITIES: the most severe priority still allowed
   const fired: { id: string; matched?: string }[] = [];
 
-  for (const { rule, match, also, unless } of compiled.rules) {
+  for (let i = 0; i < compiled.rules.length; i++) {
+    if (!candidates[i]) continue;
+    const { rule, match, also, unless } = compiled.rules[i];
     if (rule.lang && rule.lang !== language) continue;
-    const where = rule.in === 'subject' ? subject : rule.in === 'body' ? body : text;
-    const m = match.exec(where);
-    if (!m) continue;
-    const a = also ? also.exec(where) : null;
-    if ((also && !a) || unless?.test(where)) continue;
-    fired.push({ id: rule.id, matched: a ? `${m[0]} … ${a[0]}` : m[0] });
+    const where = rule.in === 'subject' ? (subject ??= tokenText(subjectTokens)) : rule.in === 'body' ? (body ??= tokenText(bodyTokens)) : text;
+    const m = matchAny(match, where);
+    if (m === null) continue;
+    const a = also.length > 0 ? matchAny(also, where) : null;
+    if ((also.length > 0 && a === null) || (unless.length > 0 && testAny(unless, where))) continue;
+    fired.push({ id: rule.id, matched: a === null ? m : `${m} … ${a}` });
     add(typeVotes, rule.type);
     add(priorityVotes, rule.priority);
     add(evoVotes, rule.evoCriticality);

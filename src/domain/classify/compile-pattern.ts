@@ -1,16 +1,16 @@
 /**
- * The pattern language of the rules (config/rules.yaml), compiled to a regular expression over the
+ * The pattern language of the rules (config/rules.yaml), matched token by token against the
  * normalized text (see {@link normalizeText}: lowercase, accents removed, one space between tokens,
  * `? ! . ;` kept as tokens of their own).
  *
  * A pattern is a sequence of elements separated by spaces:
  * - `word`: that word exactly (after normalization, so `Facturación` is written `facturacion`);
  * - `word*`: any word starting with `word` (word forms: `factur*` = factura, facturas, facturación);
- * - `a|b*|c`: any of the alternatives at this position;
+ * - `a|b*|c`: any of the alternatives at this position (one word each);
  * - `[word]`: an optional word (alternatives allowed inside: `[me|nos]`);
  * - `...`: a gap of up to 3 words within the same sentence; `~N`: a gap of up to N words;
  * - `#`: any number (`antes del #` = "antes del 20"; `in # days`);
- * - `?` `!` `.`: the punctuation itself (`como ... ?` = a question about how).
+ * - `?` `!` `.`: the punctuation itself (`como ~6 ?` = a question about how).
  * A pattern must start and end with a word.
  */
 export class PatternError extends Error {
@@ -21,60 +21,57 @@ export class PatternError extends Error {
   }
 }
 
-/** A word in a gap: anything but a sentence boundary. */
-const GAP_WORD = '[^ .?!;]+';
+/** One position of a pattern: a word (any of its alternatives), or a gap of up to `max` words. */
+export type PatternElement =
+  | { kind: 'word'; exact: ReadonlySet<string>; words: readonly string[]; prefixes: readonly string[]; optional: boolean }
+  | { kind: 'gap'; max: number };
+
+/** A parsed pattern: its source (for messages) and its elements; the first is a required word. */
+export interface CompiledPattern {
+  source: string;
+  elements: readonly PatternElement[];
+}
+
 const ALLOWED = /^[a-z0-9€%$@&/+_-]+\*?$|^[?!.;]$/;
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-function alternative(alt: string, pattern: string): string {
-  if (alt === '#') return '[0-9][0-9a-z]*';
-  if (!ALLOWED.test(alt)) {
-    throw new PatternError(pattern, `"${alt}" is not a normalized word (write it in lowercase, without accents or punctuation)`);
+function word(token: string, pattern: string, optional: boolean): PatternElement {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const alt of token.split('|')) {
+    if (alt === '') throw new PatternError(pattern, `empty alternative in "${token}"`);
+    if (alt === '#') prefixes.push(...DIGITS);
+    else if (!ALLOWED.test(alt)) throw new PatternError(pattern, `"${alt}" is not a normalized word (write it in lowercase, without accents or punctuation)`);
+    else if (alt.endsWith('*')) prefixes.push(alt.slice(0, -1));
+    else exact.add(alt);
   }
-  return alt.endsWith('*') ? `${escape(alt.slice(0, -1))}[^ ]*` : escape(alt);
-}
-
-function position(token: string, pattern: string): string {
-  const alts = token.split('|');
-  if (alts.some((a) => a === '')) throw new PatternError(pattern, `empty alternative in "${token}"`);
-  const parts = alts.map((a) => alternative(a, pattern));
-  return parts.length === 1 ? parts[0] : `(?:${parts.join('|')})`;
+  return { kind: 'word', exact, words: [...exact], prefixes, optional };
 }
 
 /**
- * Compiles one pattern to a regular-expression source that matches a whole-token span of the
- * normalized text (which starts and ends with a space). Throws {@link PatternError} when the
- * pattern cannot be understood, naming the part at fault.
+ * Parses one pattern. Throws {@link PatternError} when it cannot be understood, naming the part at
+ * fault, so `config check` and start-up point a support lead at the line to fix.
  */
-export function compilePattern(pattern: string): string {
+export function compilePattern(pattern: string): CompiledPattern {
   const tokens = pattern.trim().split(/\s+/).filter((t) => t !== '');
   if (tokens.length === 0) throw new PatternError(pattern, 'empty pattern');
-  let source = '';
-  let words = 0;
-  tokens.forEach((token, i) => {
-    const gap = token === '...' ? 3 : /^~\d+$/.test(token) ? Number(token.slice(1)) : null;
-    const optional = /^\[.+\]$/.test(token);
+  const elements = tokens.map((token, i): PatternElement => {
     const edge = i === 0 || i === tokens.length - 1;
+    const gap = token === '...' ? 3 : /^~\d+$/.test(token) ? Number(token.slice(1)) : null;
     if (gap !== null) {
       if (edge) throw new PatternError(pattern, 'a gap (... or ~N) must sit between two words');
-      source += `(?: ${GAP_WORD}){0,${gap}}`;
-      return;
+      return { kind: 'gap', max: gap };
     }
-    if (optional) {
+    if (/^\[.+\]$/.test(token)) {
       if (edge) throw new PatternError(pattern, 'an optional word [..] must sit between two words');
-      source += `(?: ${position(token.slice(1, -1), pattern)})?`;
-      return;
+      return word(token.slice(1, -1), pattern, true);
     }
-    source += (words === 0 ? '' : ' ') + position(token, pattern);
-    words++;
+    return word(token, pattern, false);
   });
-  return `(?<= )${source}(?= )`;
+  return { source: pattern, elements };
 }
 
-/** The literal words of a pattern (no prefixes, gaps or punctuation): the speller's vocabulary. */
+/** The literal words of a pattern (no prefixes, gaps or punctuation): words the speller keeps. */
 export function patternWords(pattern: string): string[] {
   return pattern
     .replace(/[[\]]/g, '')

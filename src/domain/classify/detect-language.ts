@@ -10,12 +10,12 @@ const EN = new Set(
 
 /**
  * Detects Spanish or English by scoring frequent function words of each language in normalized
- * text. Falls back to `hint` (the language Intercom or the caller gave) on a tie, then Spanish.
+ * tokens (see normalizeTokens). Falls back to `hint` (the language Intercom or the caller gave) on a tie, then Spanish.
  */
-export function detectLanguage(normalized: string, hint?: Language | null): Language {
+export function detectLanguage(tokens: readonly string[], hint?: Language | null): Language {
   let es = 0;
   let en = 0;
-  for (const token of normalized.split(' ')) {
+  for (const token of tokens) {
     if (ES.has(token)) es++;
     else if (EN.has(token)) en++;
   }

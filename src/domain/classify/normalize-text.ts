@@ -1,29 +1,80 @@
 import type { Speller } from './speller';
 
-const DIACRITICS = /[\u0300-\u036f]/g;
-const APOSTROPHES = /['’`´]/g;
-const SENTENCE_MARKS = /([?!.;:])/g;
-const NOT_WORD = /[^a-z0-9€%$@#&/+_?!.;:\s-]+/g;
-const REPEATS = /([a-z])\1{2,}/g;
+/** Accented and special letters folded to their base letter (Latin-1 and Latin Extended-A). */
+const FOLD: Record<string, string> = {};
+const FOLDS: [string, string][] = [
+  ['a', 'àáâãäåāăą'], ['c', 'çćĉċč'], ['e', 'èéêëēĕėęě'], ['i', 'ìíîïĩīĭįı'], ['n', 'ñńņňŉ'], ['o', 'òóôõöøōŏő'],
+  ['u', 'ùúûüũūŭůűų'], ['y', 'ýÿŷ'], ['s', 'śŝşš'], ['z', 'źżž'], ['g', 'ĝğġģ'], ['l', 'ĺļľŀł'], ['r', 'ŕŗř'], ['t', 'ţťŧ'], ['d', 'ďđ'],
+];
+for (const [base, letters] of FOLDS) for (const ch of letters) FOLD[ch] = base;
+FOLD['ß'] = 'ss';
+FOLD['æ'] = 'ae';
+FOLD['œ'] = 'oe';
+
+const APOSTROPHES = new Set(["'", '’', '`', '´']);
+/** Sentence marks kept as tokens of their own (`:` counts as `.`). */
+const MARKS: Record<string, string> = { '?': '?', '!': '!', '.': '.', ';': ';', ':': '.' };
+/** Symbols kept inside words. */
+const KEEP = new Set(['€', '%', '$', '@', '&', '/', '+', '_', '-']);
 
 /**
- * Normalizes text for matching: lowercase, accents and ñ folded (`Facturación` → `facturacion`),
- * apostrophes joined (`can't` → `cant`), letters repeated three times or more collapsed
- * (`urgenteeee` → `urgente`), `¿ ¡` dropped, `? ! . ; :` kept as tokens of their own (`:` becomes
- * `.`), every other symbol a space, misspellings corrected by the speller. The result has exactly
- * one space between tokens and one at each end, which is what compiled patterns expect.
+ * Splits text into normalized tokens in one pass: lowercase, accents and ñ folded
+ * (`Facturación` → `facturacion`), apostrophes joined (`can't` → `cant`), a letter repeated three
+ * times or more collapsed (`urgenteeee` → `urgente`), `¿ ¡` dropped, `? ! . ;` kept as tokens of
+ * their own (`:` becomes `.`), any other symbol a separator, misspellings corrected by the speller.
+ */
+export function normalizeTokens(text: string, speller?: Speller): string[] {
+  const tokens: string[] = [];
+  let word = '';
+  let last = '';
+  let run = 0;
+  const flush = () => {
+    if (word !== '') tokens.push(speller ? speller.correct(word) : word);
+    word = '';
+    last = '';
+    run = 0;
+  };
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    let ch = lower[i];
+    const code = ch.charCodeAt(0);
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
+      if (APOSTROPHES.has(ch)) continue;
+      const mark = MARKS[ch];
+      if (mark !== undefined) {
+        flush();
+        tokens.push(mark);
+        continue;
+      }
+      const folded = FOLD[ch];
+      if (folded !== undefined) ch = folded;
+      else if (code >= 0x300 && code <= 0x36f) continue; // a combining accent (text already decomposed)
+      else if (!KEEP.has(ch)) {
+        flush();
+        continue;
+      }
+    }
+    if (ch === last && code >= 97) {
+      run++;
+      if (run >= 2 && /[a-z]/.test(ch)) {
+        // a third identical letter: collapse the whole run to one
+        if (run === 2) word = word.slice(0, -1);
+        continue;
+      }
+    } else {
+      last = ch;
+      run = 0;
+    }
+    word += ch;
+  }
+  flush();
+  return tokens;
+}
+
+/**
+ * Normalizes text for matching (see {@link normalizeTokens}); the result has exactly one space
+ * between tokens and one at each end.
  */
 export function normalizeText(text: string, speller?: Speller): string {
-  const folded = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(DIACRITICS, '')
-    .replace(APOSTROPHES, '')
-    .replace(NOT_WORD, ' ')
-    .replace(SENTENCE_MARKS, ' $1 ')
-    .replace(/:/g, '.')
-    .replace(REPEATS, '$1');
-  const tokens = folded.split(/\s+/).filter((t) => t !== '');
-  const words = speller ? tokens.map((t) => speller.correct(t)) : tokens;
-  return ` ${words.join(' ')} `;
+  return ` ${normalizeTokens(text, speller).join(' ')} `;
 }

@@ -1,7 +1,8 @@
 import { compilePattern, PatternError, patternWords } from '../../../src/domain/classify/compile-pattern';
-import { normalizeText } from '../../../src/domain/classify/normalize-text';
+import { matchAny, matchPattern, tokenText } from '../../../src/domain/classify/match-pattern';
+import { normalizeTokens } from '../../../src/domain/classify/normalize-text';
 
-const matches = (pattern: string, text: string) => new RegExp(compilePattern(pattern)).test(normalizeText(text));
+const matches = (pattern: string, text: string) => matchPattern(compilePattern(pattern), tokenText(normalizeTokens(text))) !== null;
 
 describe('the pattern language of the rules', () => {
   it('matches whole words only', () => {
@@ -38,6 +39,13 @@ describe('the pattern language of the rules', () => {
     expect(matches('by the #', 'we need it by the 31st')).toBe(true);
     expect(matches('como ... ?', '¿Cómo se hace?')).toBe(true);
     expect(matches('como ... ?', 'Como os dije, no funciona.')).toBe(false);
+  });
+
+  it('reports the leftmost, shortest match of a rule\'s patterns', () => {
+    const text = tokenText(normalizeTokens('Hola. Desde ayer nadie de los clientes puede comprar, nadie puede pagar'));
+    expect(matchAny([compilePattern('nadie ~4 pagar'), compilePattern('nadie ~4 comprar')], text)).toBe('nadie de los clientes puede comprar');
+    expect(matchAny([compilePattern('desde ~3 ayer|hoy')], text)).toBe('desde ayer');
+    expect(matchAny([compilePattern('manana')], text)).toBeNull();
   });
 
   it('rejects patterns a support lead could not mean, naming the fault', () => {

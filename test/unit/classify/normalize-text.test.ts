@@ -1,5 +1,5 @@
 import { detectLanguage } from '../../../src/domain/classify/detect-language';
-import { normalizeText } from '../../../src/domain/classify/normalize-text';
+import { normalizeText, normalizeTokens } from '../../../src/domain/classify/normalize-text';
 import { createSpeller } from '../../../src/domain/classify/speller';
 
 describe('normalizing text for matching', () => {
@@ -9,6 +9,10 @@ describe('normalizing text for matching', () => {
 
   it('joins apostrophes, collapses letters repeated three times and drops other symbols', () => {
     expect(normalizeText("We can't pay!!! URGENTEEEE (really)")).toBe(' we cant pay ! ! ! urgente really ');
+  });
+
+  it('folds text whose accents arrive decomposed', () => {
+    expect(normalizeText('Facturacio\u0301n')).toBe(' facturacion ');
   });
 
   it('turns a colon into a sentence boundary', () => {
@@ -40,16 +44,16 @@ describe('correcting misspellings', () => {
 
 describe('detecting the language of a message', () => {
   it('scores Spanish and English function words', () => {
-    expect(detectLanguage(normalizeText('Hola, no podemos ver los pedidos de la tienda desde ayer'))).toBe('es');
-    expect(detectLanguage(normalizeText('Hi, we cannot see the orders in the shop since yesterday'))).toBe('en');
+    expect(detectLanguage(normalizeTokens('Hola, no podemos ver los pedidos de la tienda desde ayer'))).toBe('es');
+    expect(detectLanguage(normalizeTokens('Hi, we cannot see the orders in the shop since yesterday'))).toBe('en');
   });
 
   it('follows the words, not the company: a Spanish company writing in English is answered in English', () => {
-    expect(detectLanguage(normalizeText('Hello, I write in English for our new colleague. How can we print the packing slips?'), 'es')).toBe('en');
+    expect(detectLanguage(normalizeTokens('Hello, I write in English for our new colleague. How can we print the packing slips?'), 'es')).toBe('en');
   });
 
   it('falls back to the hint, then Spanish, when the text says nothing', () => {
-    expect(detectLanguage(normalizeText('OK!!'), 'en')).toBe('en');
-    expect(detectLanguage(normalizeText('OK!!'))).toBe('es');
+    expect(detectLanguage(normalizeTokens('OK!!'), 'en')).toBe('en');
+    expect(detectLanguage(normalizeTokens('OK!!'))).toBe('es');
   });
 });

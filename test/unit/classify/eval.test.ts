@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseConversations } from '../../../src/app/cli/classify';
+import { classify } from '../../../src/domain/classify/classify';
+import { evaluate, formatEvaluation, type Evaluation } from '../../../src/domain/classify/evaluate';
+import { inputFromLabeled } from '../../../src/domain/classify/labeled-conversation';
+import { toOutputLine } from '../../../src/domain/classify/output-line';
+import { OWN_SET, SECOND_SET, SHARED, shippedRules } from './rules-fixture';
+
+const { compiled } = shippedRules();
+
+function evaluateFile(file: string): Evaluation {
+  const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
+  expect(errors).toEqual([]);
+  return evaluate(conversations.map((c) => ({ id: c.id, gold: c.gold!, predicted: toOutputLine(c.id, classify(inputFromLabeled(c), compiled)) })));
+}
+
+describe('the rules measured against labeled conversations', () => {
+  it('classifies the shared sample with type accuracy of at least 90%', () => {
+    const e = evaluateFile(path.join(SHARED, 'fixtures', 'conversations.sample.jsonl'));
+    expect(e.total).toBe(40);
+    expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.each([
+    ['our own set', OWN_SET],
+    ['our second set', SECOND_SET],
+  ])('meets the targets on %s', (_name, file) => {
+    const e = evaluateFile(file);
+    expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(e.priorityAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.flags.complaint.recall).toBeGreaterThanOrEqual(0.95);
+    expect(e.flags.complaint.precision).toBeGreaterThanOrEqual(0.85);
+    for (const f of ['multi_topic', 'phone_request', 'out_of_scope', 'missing_info'] as const) expect(e.flags[f].f1).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('the evaluation itself', () => {
+  const gold = { type: 'incidencia', priority: 'Alta', evo_criticality: null, complaint: true, multi_topic: false, phone_request: false, out_of_scope: false, missing_info: false } as const;
+
+  it('counts accuracy, confusion and flag precision/recall by hand-computed figures', () => {
+    const e = evaluate([
+      { id: 'a', gold, predicted: gold },
+      { id: 'b', gold, predicted: { ...gold, priority: 'Media', complaint: false } },
+      { id: 'c', gold: { ...gold, type: 'consulta', priority: null, complaint: false }, predicted: { ...gold, type: 'consulta', priority: null } },
+    ]);
+    expect(e.typeAccuracy).toBe(1);
+    expect(e.priorityAccuracy).toBe(0.5);
+    expect(e.priorityTotal).toBe(2);
+    expect(e.priorityConfusion).toEqual({ Alta: { Alta: 1, Media: 1 } });
+    expect(e.flags.complaint).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, f1: 0.5 });
+    expect(e.errors).toEqual([{ id: 'b', labels: ['priority Alta→Media', '-complaint'] }, { id: 'c', labels: ['+complaint'] }]);
+    const text = formatEvaluation(e);
+    expect(text).toContain('type accuracy: 100.0%');
+    expect(text).toContain('incident priority exact: 50.0% (2 incidents)');
+  });
+});
