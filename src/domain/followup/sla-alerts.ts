@@ -9,19 +9,22 @@ import type { AlertChannels, Nag, SlaTargetView } from './types';
  *   breach is louder (a channel mention, a red header) and also tells the assignee;
  * - the resolution intent exceeded → escalate one level up (internal: the team channel;
  *   contractual: the managers' channel) and remind the agent to tell the customer.
- * Paused and met targets say nothing; a target already breached skips its at-risk alert.
+ * Paused and met targets say nothing; a target already breached skips its at-risk alert. Each
+ * target alerts once per ticket, except `everyResponse` targets: once per customer message.
  */
 export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: AlertChannels): Nag[] {
   const nags: Nag[] = [];
   for (const v of targets) {
     if (v.state === 'paused' || v.state === 'met' || v.deadline === null) continue;
     const vars = { targetId: v.id, measure: v.measure, deadlineAt: v.deadline, targetMs: v.targetMs ?? 0 };
+    // Each customer message opens a new `everyResponse` cycle: one alert per cycle.
+    const cycleStart = v.measure === 'everyResponse' ? (v.startedAt ?? 0) : 0;
     if (v.state !== 'breached' && v.atRiskAt !== null && v.atRiskAt < v.deadline) {
       nags.push({
         alert: 'sla-at-risk',
         target: v.id,
         dueAt: v.atRiskAt,
-        cycleStart: 0,
+        cycleStart,
         vars,
         deliveries: [...assigneeDm(t, 'sla-at-risk-dm'), channelPost('team', channels.team, 'sla-at-risk-team')],
       });
@@ -31,7 +34,7 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         alert: 'resolution-exceeded',
         target: v.id,
         dueAt: v.deadline,
-        cycleStart: 0,
+        cycleStart,
         vars,
         detailed: true,
         deliveries: [
@@ -46,7 +49,7 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         alert: 'sla-breached',
         target: v.id,
         dueAt: v.deadline,
-        cycleStart: 0,
+        cycleStart,
         vars,
         detailed: true,
         deliveries: v.contractual

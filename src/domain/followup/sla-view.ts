@@ -11,5 +11,6 @@ export function slaTargetViews(clocks: readonly SlaClock[]): SlaTargetView[] {
     deadline: c.deadline,
     atRiskAt: c.atRiskAt,
     targetMs: c.durationMs,
+    startedAt: c.startedAt,
   }));
 }

@@ -34,6 +34,11 @@ export interface SlaTargetView {
   atRiskAt: number | null;
   /** The target itself (ms of its clock), for the message. */
   targetMs: number | null;
+  /**
+   * When the target started counting. A target that restarts per cycle (`everyResponse`: each
+   * customer message must be answered in time) alerts once per cycle, keyed by this instant.
+   */
+  startedAt?: number | null;
 }
 
 /** Where the team's alerts go (channel ids), from the `slack` section. */

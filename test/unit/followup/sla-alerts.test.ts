@@ -100,3 +100,16 @@ describe('SLA alerts', () => {
     expect(decide(ticketOf(T, [...events, ...sent]), at('2026-10-13 12:10'), { sla }).intents).toEqual([]);
   });
 });
+
+describe('a target per customer message (everyResponse, "every customer gets an answer within 24 hours")', () => {
+  it('alerts once per unanswered message, not once per ticket', () => {
+    const first: SlaTargetView = { id: 'contractual.answer24h', contractual: true, measure: 'everyResponse', state: 'breached', deadline: at('2026-10-14 09:00'), atRiskAt: at('2026-10-13 18:00'), targetMs: 24 * 3_600_000, startedAt: at('2026-10-13 09:00') };
+    const d1 = decide(ticket, at('2026-10-14 09:00'), { sla: [first] });
+    expect(lines(d1)).toEqual([`sla-breached:contractual.answer24h~${at('2026-10-13 09:00')} → #CMGR`, `sla-breached:contractual.answer24h~${at('2026-10-13 09:00')}@assignee → @admin:adm-ana`]);
+    const recorded = d1.intents.map((i, n) => ev(T, '2026-10-14 09:00', { kind: 'AlertSent', source: 'bot', alert: 'sla-breached', target: i.record!.target, channel: `c${n}` }));
+    const t2 = ticketOf(T, [...events, ...recorded]);
+    expect(decide(t2, at('2026-10-14 10:00'), { sla: [first] }).intents).toEqual([]);
+    const second = { ...first, deadline: at('2026-10-16 09:00'), startedAt: at('2026-10-15 09:00') };
+    expect(lines(decide(t2, at('2026-10-16 09:00'), { sla: [second] }))[0]).toBe(`sla-breached:contractual.answer24h~${at('2026-10-15 09:00')} → #CMGR`);
+  });
+});
