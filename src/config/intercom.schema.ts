@@ -58,3 +58,11 @@ export type IntercomConfig = z.infer<typeof IntercomConfigSchema>;
 
 /** The defaults, for code that runs without a loaded configuration (tests, CLI). */
 export const DEFAULT_INTERCOM_CONFIG: IntercomConfig = IntercomConfigSchema.parse({});
+
+/** What `config check` should point out in the `intercom` section (valid, but worth a look). */
+export function intercomWarnings(config: IntercomConfig): string[] {
+  const warnings: string[] = [];
+  if (!config.botAdminId) warnings.push('intercom.botAdminId is not set: the bot cannot write notes or tags in Intercom unless INTERCOM_BOT_ADMIN_ID is set');
+  if (!config.appId) warnings.push('intercom.appId is empty: conversation links cannot name the workspace');
+  return warnings;
+}

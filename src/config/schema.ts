@@ -5,7 +5,7 @@ import { slaWarnings } from '../domain/sla/sla-warnings';
 import { PlansConfigSchema } from './plans.schema';
 import { SlaConfigSchema } from './sla.schema';
 import { RulesConfigSchema } from './rules.schema';
-import { IntercomConfigSchema } from './intercom.schema';
+import { IntercomConfigSchema, intercomWarnings } from './intercom.schema';
 import { JiraConfigSchema } from './jira.schema';
 import { SlackConfigSchema } from './slack.schema';
 import { FollowupConfigSchema } from './followup.schema';
@@ -37,5 +37,5 @@ export const CONFIG_SECTIONS = Object.keys(ConfigSchema.shape) as ConfigSection[
  * the calendar is set each January). Printed by `config check` and logged at start-up.
  */
 export function configWarnings(config: Config, now: number = Date.now()): string[] {
-  return [...calendarWarnings(config.calendars, now), ...slaWarnings(config.sla, Object.keys(config.calendars))];
+  return [...calendarWarnings(config.calendars, now), ...slaWarnings(config.sla, Object.keys(config.calendars)), ...intercomWarnings(config.intercom)];
 }
