@@ -82,7 +82,7 @@ function sectionText(section: DigestSection, entries: Entry[], input: DigestInpu
       ticket: t.id,
       customer: customerName(t),
       priority: priorityOf(t) ?? '—',
-      detail,
+      detail: t.jira?.url ? `${detail} · <${t.jira.url}|${t.jira.key}>` : detail,
     }),
   );
   if (sorted.length > max) lines.push(alertText(texts, lang, 'digest-more', { count: sorted.length - max }));
