@@ -80,10 +80,11 @@ export const RulesConfigSchema = z
     /** Company tag that marks a key account. */
     keyAccountTag: z.string().default('KA'),
     /**
-     * Whether each plan includes phone support, used until the `plans` section says so. A phone
-     * request from a plan without it goes to the CSM as a possible upsell.
+     * Whether each plan includes phone support: a fallback, the `plans` section is the source of
+     * truth (see `phoneSupportByPlan()` in src/domain/classify/phone-support.ts). A phone request
+     * from a plan without it goes to the CSM as a possible upsell.
      */
-    phoneSupportByPlan: z.partialRecord(PlanSchema, z.boolean()).default({ Platinum: true, Gold: false, Silver: false, Bronze: false }),
+    phoneSupportByPlan: z.partialRecord(PlanSchema, z.boolean()).default({ Platinum: true, Gold: true, Silver: false, Bronze: false }),
     flags: z
       .strictObject({
         complaint: FlagSettingsSchema.default(DEFAULT_FLAG),

@@ -2,12 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { DEFAULT_CONFIG_DIR, formatIssues } from '../../config/load';
+import { PlansConfigSchema } from '../../config/plans.schema';
 import { RulesConfigSchema, type RulesConfig } from '../../config/rules.schema';
 import { classify } from '../../domain/classify/classify';
 import { compileRules } from '../../domain/classify/compile-rules';
 import { evaluate, formatEvaluation } from '../../domain/classify/evaluate';
 import { inputFromLabeled, LabeledConversationSchema, type LabeledConversation } from '../../domain/classify/labeled-conversation';
 import { toOutputLine } from '../../domain/classify/output-line';
+import { phoneSupportByPlan } from '../../domain/classify/phone-support';
+import type { Plan } from '../../domain/vocabulary';
 import type { CliCommand, CliIo } from './types';
 
 /** Reads and validates a rules file (config/rules.yaml by default). */
@@ -21,6 +24,21 @@ export function readRulesFile(file: string = path.join(DEFAULT_CONFIG_DIR, 'rule
   const parsed = RulesConfigSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error).map((i) => `${file}: rules.${i.path}: ${i.message}`) };
   return { ok: true, rules: parsed.data };
+}
+
+/**
+ * Which plans include phone support, from the `plans` section beside the rules file
+ * (config/plans.yaml); undefined when it is missing or invalid (the rules' fallback then applies).
+ */
+export function readPhoneSupport(dir: string = DEFAULT_CONFIG_DIR): Record<Plan, boolean> | undefined {
+  const file = path.join(dir, 'plans.yaml');
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    const parsed = PlansConfigSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+    return parsed.success ? phoneSupportByPlan(parsed.data) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses JSON Lines of conversations; errors name the line. */
@@ -105,7 +123,8 @@ export const classifyCommand: CliCommand = {
     if (errors.length > 0 && conversations.length === 0) return 1;
 
     const compiled = compileRules(rules.rules);
-    const outputs = conversations.map((c) => toOutputLine(c.id, classify(inputFromLabeled(c), compiled)));
+    const phone = readPhoneSupport(rulesFile ? path.dirname(path.resolve(io.cwd, rulesFile)) : undefined);
+    const outputs = conversations.map((c) => toOutputLine(c.id, classify(inputFromLabeled(c), compiled, { phoneSupportByPlan: phone })));
     if (!evalMode) {
       for (const o of outputs) io.stdout(JSON.stringify(o) + '\n');
       return errors.length > 0 ? 1 : 0;

@@ -8,3 +8,4 @@ export { classificationRouting, type ClassificationRouting } from './routing';
 export { detectLanguage } from './detect-language';
 export { normalizeText } from './normalize-text';
 export { evaluate, formatEvaluation } from './evaluate';
+export { phoneSupportByPlan } from './phone-support';

@@ -1,7 +1,9 @@
+import { readPhoneSupport } from '../../../src/app/cli/classify';
 import { classify } from '../../../src/domain/classify/classify';
 import { classifyInputFromOpened, classifyInputFromTicket } from '../../../src/domain/classify/classify-input';
 import { classifiedEvent, decideClassification } from '../../../src/domain/classify/decide';
 import { classificationRouting } from '../../../src/domain/classify/routing';
+import { phoneSupportByPlan } from '../../../src/domain/classify/phone-support';
 import { DomainEventSchema, type DomainEvent, type EventOf } from '../../../src/domain/events';
 import type { Intent } from '../../../src/domain/intents';
 import { foldTicket } from '../../../src/domain/ticket';
@@ -152,5 +154,19 @@ describe('classifier input from the domain', () => {
     const fromEvent = classifyInputFromOpened(open);
     expect(fromEvent).toEqual({ subject: 'Logo', body: '¿Cómo se cambia el logo?', language: null, company: { plan: 'Platinum', tags: ['KA'], hosting: 'saas' }, tags: [] });
     expect(classifyInputFromTicket(foldTicket(T, [open]))).toEqual(fromEvent);
+  });
+});
+
+describe('phone support per plan comes from the plans section', () => {
+  it('reads config/plans.yaml (phoneSupport) and overrides the rules fallback', () => {
+    const table = readPhoneSupport();
+    expect(table).toBeDefined();
+    const body = '¿Me podéis llamar para verlo?';
+    const input = classifyInputFromOpened(opened(body, { plan: 'Silver' }));
+    expect(classify(input, compiled, { phoneSupportByPlan: table }).phoneIncludedInPlan).toBe(table!.Silver);
+    expect(classify(input, compiled, { phoneSupportByPlan: { ...table, Silver: !table!.Silver } }).phoneIncludedInPlan).toBe(!table!.Silver);
+    expect(phoneSupportByPlan({ Platinum: { phoneSupport: true }, Gold: { phoneSupport: false }, Silver: { phoneSupport: false }, Bronze: { phoneSupport: true } })).toEqual({
+      Platinum: true, Gold: false, Silver: false, Bronze: true,
+    });
   });
 });
