@@ -1,27 +1,33 @@
 import type { Ticket } from '../ticket';
 import type { Language, Priority } from '../vocabulary';
 
+/** Intl formatters are costly to build: one per zone, language and shape, kept for reuse. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = make();
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /**
  * Formats an instant as local wall time in `zone`, e.g. `lun 23/11 16:00` / `Mon 23/11 16:00`.
  * Intl with an explicit instant is pure (no system clock).
  */
 export function formatInstant(at: number, zone: string, lang: Language): string {
-  const parts = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: '2-digit',
-    month: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
+  const parts = formatter(`${lang}|${zone}|instant`, () =>
+    new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).formatToParts(new Date(at));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('weekday').replace('.', '')} ${get('day')}/${get('month')} ${get('hour')}:${get('minute')}`;
 }
 
 /** The local calendar date `YYYY-MM-DD` of an instant in `zone`. */
 export function localDate(at: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
+  const parts = formatter(`${zone}|date`, () => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })).formatToParts(new Date(at));
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
