@@ -5,7 +5,8 @@ import { DurationSchema } from './duration';
  * The `ingest` section of the configuration (config/ingest.yaml): how webhooks are received and
  * how queued jobs are retried and kept. Every key has a default, so an empty file is valid.
  */
-export const IngestConfigSchema = z.object({
+export const IngestConfigSchema = z
+  .object({
   /** Largest webhook body accepted, in bytes; a larger one is answered 413. */
   bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(512 * 1024),
   /** How long the web process waits for Redis to take a job before answering 503, in ms. */
@@ -27,7 +28,9 @@ export const IngestConfigSchema = z.object({
   keepFailed: DurationSchema.default(7 * 24 * 3_600_000),
   /** Upper bound of finished jobs kept per queue, whatever their age (memory guard). */
   keepMaxCount: z.number().int().min(100).default(200_000),
-});
+  })
+  // A missing config/ingest.yaml means all defaults.
+  .prefault({});
 export type IngestConfig = z.infer<typeof IngestConfigSchema>;
 
 /** The defaults, for code that runs without a loaded configuration (tests, bench). */
