@@ -156,6 +156,18 @@ describe('timers on BullMQ and Redis', () => {
     expect(sink.posted).toHaveLength(before + 1);
   });
 
+  it('a timer run before its instant (promoted by hand) goes back to waiting and alerts nothing', async () => {
+    await store.append(T, script);
+    clock.set(at('2026-10-14 09:00'));
+    const review = await service.reviewTicket(T, clock.now());
+    const before = sink.posted.length;
+    const jobId = timerJobId(followupTimerKey(T, review.wakes.find((w) => w.clock === 'ladder')!));
+    await (await queues.timers.getJob(jobId))!.promote();
+    startWorker();
+    await until(async () => (await (await queues.timers.getJob(jobId))?.getState()) === 'delayed' && ((await queues.timers.getJob(jobId))?.processedOn ?? 0) > 0);
+    expect(sink.posted.length).toBe(before);
+  });
+
   it('the reconciliation sweep re-creates a lost delayed job', async () => {
     await store.append(T, script);
     clock.set(at('2026-10-14 09:00'));
