@@ -18,6 +18,10 @@ import { metricsRegistry, sampleQueueDepth } from '../adapters/http/metrics';
 import { createWebhookRoute } from '../adapters/http/webhook-route';
 import { intercomWebhookSource } from '../../handlers/intercom';
 import { jiraWebhookSource } from '../../handlers/jira';
+import { slackAppFromEnv } from '../../handlers/slack/from-env';
+import { RedisTicketStore } from '../adapters/redis/ticket-store';
+import { QueueIntentSink } from '../jobs/effects/dispatch';
+import { systemClock } from '../ports';
 
 /** A router mounted by another part of the app (e.g. Slack's Bolt ExpressReceiver at `/slack`). */
 export interface MountedRouter {
@@ -134,7 +138,11 @@ function configDir(): string {
   return path.resolve(process.cwd(), 'config');
 }
 
-/** Starts the web process from the environment and config/ (the Procfile's `web`). */
+/**
+ * Starts the web process from the environment and config/ (the Procfile's `web`): webhooks,
+ * health, metrics, bull-board, and the Slack app at `/slack` (handlers/slack). `extraRouters`
+ * are mounted after it.
+ */
 export async function startWeb(options: { extraRouters?: MountedRouter[] } = {}): Promise<{ server: Server; stop: () => Promise<void> }> {
   const env = loadEnv('web');
   const { config, warnings } = loadConfigOrThrow({
@@ -154,6 +162,15 @@ export async function startWeb(options: { extraRouters?: MountedRouter[] } = {})
   const queues = createQueues(redis, config.ingest);
   for (const q of [queues.events, queues.effects, queues.timers, queues.deadLetter]) q.on('error', () => undefined);
 
+  const slack = slackAppFromEnv({
+    env: process.env,
+    config,
+    store: new RedisTicketStore(redis),
+    intents: new QueueIntentSink(queues.effects),
+    clock: systemClock,
+    logger,
+  });
+
   const app = createWebApp({
     intercomClientSecret: env.INTERCOM_CLIENT_SECRET as string,
     jiraWebhookSecret: env.JIRA_WEBHOOK_SECRET as string,
@@ -162,7 +179,7 @@ export async function startWeb(options: { extraRouters?: MountedRouter[] } = {})
     logger,
     config: config.ingest,
     admin: env.ADMIN_USER && env.ADMIN_PASSWORD ? { user: env.ADMIN_USER, password: env.ADMIN_PASSWORD } : null,
-    extraRouters: options.extraRouters,
+    extraRouters: [{ path: '/slack', router: slack.router }, ...(options.extraRouters ?? [])],
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s));

@@ -14,7 +14,7 @@ const url = (what: string) =>
     .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { error: `must be an http(s) URL (${what})` });
 
 export const EnvSchema = z.object({
-  /** Slack bot token (`xoxb-…`), for the worker's Web API calls. */
+  /** Slack bot token (`xoxb-…`), for Web API calls (worker) and modals (web). */
   SLACK_BOT_TOKEN: nonEmpty('the Slack bot token').refine((v) => v.startsWith('xox'), { error: 'must be a Slack token starting with "xox"' }).optional(),
   /** Slack app signing secret, for verifying Slack requests in the web process. */
   SLACK_SIGNING_SECRET: nonEmpty('the Slack signing secret').optional(),
@@ -49,7 +49,8 @@ export type ProcessRole = 'web' | 'worker' | 'cli';
 
 /** Variables that must be set for a role (on top of the schema's checks). */
 export const REQUIRED_ENV: Record<ProcessRole, EnvKey[]> = {
-  web: ['INTERCOM_CLIENT_SECRET', 'JIRA_WEBHOOK_SECRET', 'SLACK_SIGNING_SECRET'],
+  // The web process also serves Slack (commands, buttons, modals), which needs the bot token.
+  web: ['INTERCOM_CLIENT_SECRET', 'JIRA_WEBHOOK_SECRET', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'],
   worker: ['SLACK_BOT_TOKEN', 'JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'INTERCOM_ACCESS_TOKEN'],
   cli: [],
 };
