@@ -95,16 +95,19 @@ export const RulesConfigSchema = z
       })
       .default({ complaint: DEFAULT_FLAG, multiTopic: DEFAULT_FLAG, phoneRequest: DEFAULT_FLAG, outOfScope: DEFAULT_FLAG, missingInfo: DEFAULT_FLAG }),
     /**
-     * Structure of the message that counts as detail (against `missingInfo`): votes added when the
-     * body quotes text (an error message, a page name) or is long.
+     * Structure of the message that counts for or against `missingInfo`: quoted text (an error
+     * message, a page name) and a long body count as detail; a very short body as missing detail.
      */
     detail: z
       .strictObject({
         quotedText: Weight.default(-1),
         longBodyWords: z.number().int().positive().default(45),
         longBody: Weight.default(-1),
+        /** A body this short says little: votes for missing information (any incident). */
+        shortBodyWords: z.number().int().nonnegative().default(12),
+        shortBody: Weight.default(1),
       })
-      .default({ quotedText: -1, longBodyWords: 45, longBody: -1 }),
+      .default({ quotedText: -1, longBodyWords: 45, longBody: -1, shortBodyWords: 12, shortBody: 1 }),
     /**
      * Domain words whose one-letter typos are corrected ("chekout" → checkout). Six letters or more;
      * keep it to words that matter, a typo of one word can be another real word.

@@ -120,9 +120,18 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   let evoCriticality: EvoCriticality | null = null;
   if (type === 'evolutivo') evoCriticality = ranked(evoVotes, EVO)[0]?.key ?? config.defaultEvoCriticality;
 
-  // Structure that counts as detail: quoted text (an error message, a page name), a long body.
-  const detail = (QUOTED.test(input.body) ? config.detail.quotedText : 0) + (wordCount(input.body) > config.detail.longBodyWords ? config.detail.longBody : 0);
-  flagVotes.missingInfo = (flagVotes.missingInfo ?? 0) + (flagVotes.missingInfo ? detail : 0);
+  // Structure: quoted text (an error message, a page name) and a long body count as detail, a
+  // very short body as missing detail. It only adjusts votes when the text already says something
+  // about missing information or the message is very short.
+  const words = wordCount(input.body);
+  const short = words <= config.detail.shortBodyWords;
+  if (flagVotes.missingInfo !== undefined || short) {
+    const structure =
+      (QUOTED.test(input.body) ? config.detail.quotedText : 0) +
+      (words > config.detail.longBodyWords ? config.detail.longBody : 0) +
+      (short ? config.detail.shortBody : 0);
+    flagVotes.missingInfo = (flagVotes.missingInfo ?? 0) + structure;
+  }
 
   const raised = (flag: RuleFlag): boolean => {
     const settings = config.flags[flag];
