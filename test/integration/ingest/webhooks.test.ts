@@ -103,6 +103,24 @@ describe.each([
     expect(await eventJobs()).toHaveLength(0);
   });
 
+  it('answers 413 to a chunked body (no Content-Length) that grows past the limit', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 12) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${server.url}/webhooks/${source}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature': `${algorithm}=00` },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+
   it('answers 400 to a signed body that is not JSON', async () => {
     const res = await deliver(server.url, source, '{"topic": ');
     expect(res.status).toBe(400);
