@@ -31,8 +31,11 @@ export const MetricsConfigSchema = z.object({
       enabled: z.boolean().default(true),
       /** When the weekly report is posted (cron, in `timezone`): Monday at opening by default. */
       schedule: CronSchema.default('0 8 * * 1'),
-      /** The managers' Slack channel (id or name) the report goes to. */
-      channel: z.string().min(1).default('#soporte-managers'),
+      /**
+       * The Slack channel id (C…) the report goes to; default: `slack.channels.managers`. An id,
+       * not a name: files.uploadV2 only takes ids.
+       */
+      channel: z.string().min(1).optional(),
       /** Weeks of history in the chart. */
       chartWeeks: z.number().int().min(2).max(52).default(12),
       language: z.enum(['es', 'en']).default('es'),

@@ -1,0 +1,372 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import pino from 'pino';
+import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import { createLogger } from '../../adapters/http/logger';
+import { IntercomAdapter } from '../../adapters/intercom/intercom-adapter';
+import { RedisTicketStore } from '../../adapters/redis/ticket-store';
+import { SlackClient } from '../../adapters/slack/slack-client';
+import { loadConfigOrThrow } from '../../config/load';
+import type { Config } from '../../config/schema';
+import { createCalendars } from '../../domain/calendar';
+import { DomainEventSchema, type DomainEvent } from '../../domain/events';
+import { createQueues, createRedisConnection, timerJobId, type TimerJob } from '../../jobs/queues';
+import { digestTimerKey, TIMER_KINDS } from '../../jobs/timers';
+import { QueueIntentSink } from '../../jobs/effects/dispatch';
+import { loadBugTemplates } from '../../slack/load-bug-templates';
+import { loadTextCatalog } from '../../templates/load-text';
+import { createSlackApp } from '../../../handlers/slack';
+import { createWebApp } from '../web';
+import { startWorker } from '../worker';
+import { produceWeeklyReport, type ProducedReport } from '../report/produce-weekly-report';
+import { readEventsFromRedis } from '../report/read-events-from-redis';
+import { slaFactsFromClock } from '../report/sla-facts-from-clock';
+import { postWeeklyReport } from '../report/post-weekly-report';
+import { AGENTS, COMPANIES, CONTACTS, MANAGERS } from './cast';
+import { CallLog } from './fakes/call-log';
+import { createFakeIntercom, type FakeIntercom } from './fakes/fake-intercom';
+import { createFakeJira, type FakeJira } from './fakes/fake-jira';
+import { createFakeSlack, type FakeSlack } from './fakes/fake-slack';
+import { listen, type Listening } from './fakes/listen';
+import { syntheticHistory } from './history';
+import { CONVERSATIONS, fortnight, madrid, type DemoConversation, type Step } from './scenario';
+import { settle } from './settle';
+import { SlackDriver } from './slack-driver';
+import { VirtualClock } from './virtual-clock';
+import { intercomNotification, jiraStatusChanged, signIntercom, signJira } from './webhooks';
+
+/** Key prefixes of the demo in Redis: its own, so it never touches a real deployment's data. */
+export const DEMO_KEY_PREFIX = 'crdemo';
+export const DEMO_QUEUE_PREFIX = '{crdemo}';
+
+const SECRETS = {
+  intercomClientSecret: 'demo-intercom-client-secret',
+  jiraWebhookSecret: 'demo-jira-webhook-secret',
+  slackSigningSecret: 'demo-slack-signing-secret',
+  slackBotToken: 'xoxb-demo-0000000000-token',
+};
+
+/** One line of the scenario as it ran: what was done, when (virtual), and how the relay answered. */
+export interface StepRecord {
+  at: number;
+  kind: Step['kind'] | 'timer';
+  label: string;
+  conversationId: string | null;
+  outcome: string;
+  ok: boolean;
+}
+
+export interface DemoResult {
+  startedAt: number;
+  finishedAt: number;
+  realMs: number;
+  steps: StepRecord[];
+  calls: CallLog;
+  slack: FakeSlack;
+  jira: FakeJira;
+  intercom: FakeIntercom;
+  conversations: DemoConversation[];
+  /** Each scripted conversation's event log, from the ticket store. */
+  ticketEvents: Map<string, DomainEvent[]>;
+  config: Config;
+  report: ProducedReport | null;
+  reportError: string | null;
+  /** Pieces that were not there to drive (e.g. no effects processor registered). */
+  missing: string[];
+  historyTickets: number;
+  channelNames: Record<string, string>;
+}
+
+async function deleteKeys(redis: Redis, patterns: string[]): Promise<void> {
+  for (const pattern of patterns) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  }
+}
+
+export interface RunDemoOptions {
+  outDir: string;
+  redisUrl?: string;
+  /** Progress lines for the console. */
+  progress?: (line: string) => void;
+}
+
+/**
+ * Runs the demo: fake Slack, Jira and Intercom servers; the real web app (webhooks + Slack) and the
+ * real worker, composed with a virtual clock and pointed at the fakes by base URL; the scripted
+ * fortnight replayed through the real endpoints; then the weekly report posted to the managers'
+ * channel. Returns everything the transcript shows.
+ */
+export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
+  const real0 = Date.now();
+  const progress = options.progress ?? (() => undefined);
+  fs.mkdirSync(options.outDir, { recursive: true });
+  const logger = createLogger({ level: 'info', base: { process: 'demo' }, destination: pino.destination({ dest: path.join(options.outDir, 'demo.log'), sync: true }), secrets: Object.values(SECRETS) });
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const clock = new VirtualClock(madrid('2026-11-09T07:00'));
+  const calls = new CallLog();
+  const missing: string[] = [];
+
+  // 1. The fake outside world.
+  let slackUrl = '';
+  const slack = createFakeSlack({
+    clock,
+    log: calls,
+    supportUsers: Object.values(AGENTS).map((a) => a.slackId),
+    usersByEmail: Object.fromEntries([...Object.values(AGENTS), ...Object.values(MANAGERS)].map((p) => [p.email, p.slackId])),
+    baseUrl: () => slackUrl,
+  });
+  let jiraUrl = '';
+  const jira = createFakeJira({ clock, log: calls, baseUrl: () => jiraUrl });
+  const intercom = createFakeIntercom({ clock, log: calls, companies: COMPANIES, contacts: Object.values(CONTACTS) });
+  const servers: Listening[] = [];
+  const slackServer = await listen(slack.app);
+  slackUrl = slackServer.url;
+  const jiraServer = await listen(jira.app);
+  jiraUrl = jiraServer.url;
+  const intercomServer = await listen(intercom.app);
+  servers.push(slackServer, jiraServer, intercomServer);
+
+  // 2. Configuration: the shipped defaults plus the demo's people (an overlay file).
+  const { config: loaded } = loadConfigOrThrow({ overlay: path.join(__dirname, 'demo-config.yaml') });
+  const config = loaded;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SLACK_BOT_TOKEN: SECRETS.slackBotToken,
+    SLACK_SIGNING_SECRET: SECRETS.slackSigningSecret,
+    SLACK_API_URL: `${slackUrl}/api/`,
+    JIRA_BASE_URL: jiraUrl,
+    JIRA_EMAIL: 'care-relay@example.com',
+    JIRA_API_TOKEN: 'demo-jira-token',
+    JIRA_WEBHOOK_SECRET: SECRETS.jiraWebhookSecret,
+    INTERCOM_ACCESS_TOKEN: 'demo-intercom-token',
+    INTERCOM_CLIENT_SECRET: SECRETS.intercomClientSecret,
+    INTERCOM_BASE_URL: intercomServer.url,
+    REDIS_URL: redisUrl,
+  };
+
+  // 3. Redis: the demo's own prefixes, emptied first.
+  const admin = createRedisConnection('worker', redisUrl);
+  await admin.ping().catch((err: Error) => {
+    throw new Error(`the demo needs Redis at ${redisUrl} (${err.message}); start it with: redis-server --daemonize yes`);
+  });
+  await deleteKeys(admin, [`${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`]);
+  const store = new RedisTicketStore(admin, { prefix: DEMO_KEY_PREFIX });
+
+  // 4. History: ten weeks of closed conversations before the fortnight, so the report has a trend.
+  const history = syntheticHistory({ until: clock.now(), weeks: 10, perWeek: 9, releases: config.metrics.releases.map((r) => r.date) });
+  const byTicket = new Map<string, DomainEvent[]>();
+  for (const e of history) (byTicket.get(e.ticketId) ?? byTicket.set(e.ticketId, []).get(e.ticketId)!).push(e);
+  for (const [id, evs] of byTicket) await store.append(id, evs);
+  progress(`seeded ${byTicket.size} past conversations (10 weeks) into the ticket store`);
+
+  // 5. The real worker and web app, composed with the virtual clock.
+  const intercomAdapter = new IntercomAdapter({ token: env.INTERCOM_ACCESS_TOKEN as string, config: config.intercom, cache: admin, cachePrefix: DEMO_KEY_PREFIX, baseUrl: intercomServer.url, clock });
+  const worker = startWorker({ config, env, logger, redisUrl, queuePrefix: DEMO_QUEUE_PREFIX, keyPrefix: DEMO_KEY_PREFIX, intercom: intercomAdapter, clock, concurrency: 4 });
+  const workerQueues = worker.deps.queues;
+  const names = worker.workers.map((w) => w.name);
+  if (!names.includes('effects')) missing.push('no processor is registered for the `effects` queue (src/jobs/processors.ts QUEUE_PROCESSORS.effects): Slack posts, Jira issues and Intercom notes are decided but not carried out');
+  if (!names.includes('timers')) missing.push('no processor is registered for the `timers` queue (src/jobs/processors.ts QUEUE_PROCESSORS.timers): SLA and ladder timers do not fire');
+
+  const webRedis = createRedisConnection('web', redisUrl);
+  const webQueues = createQueues(webRedis, config.ingest, DEMO_QUEUE_PREFIX);
+  const calendar = createCalendars(config.calendars).get('default');
+  const { router: slackRouter } = createSlackApp({
+    signingSecret: SECRETS.slackSigningSecret,
+    botToken: SECRETS.slackBotToken,
+    slackApiUrl: `${slackUrl}/api/`,
+    botId: 'B0BOT00001',
+    botUserId: 'U0BOT00001',
+    config,
+    bugTemplates: loadBugTemplates(),
+    store,
+    recordEvents: async (ticketId, events) => {
+      await store.append(ticketId, events.map((e) => DomainEventSchema.parse(e)));
+    },
+    intents: new QueueIntentSink(webQueues.effects),
+    clock,
+    logger,
+    nextBusinessDay: (now) => (calendar ? calendar.addBusinessTime(calendar.nextOpening(now), 9 * 3_600_000) : now + 86_400_000),
+    processBeforeResponse: true,
+  });
+  const web = createWebApp({
+    intercomClientSecret: SECRETS.intercomClientSecret,
+    jiraWebhookSecret: SECRETS.jiraWebhookSecret,
+    redis: webRedis,
+    queues: webQueues,
+    logger,
+    config: config.ingest,
+    now: () => clock.now(),
+    extraRouters: [{ path: '/slack', router: slackRouter }],
+  });
+  const webServer = await listen(web);
+  servers.push(webServer);
+  progress(`web ${webServer.url}, worker [${names.join(', ')}], fake Slack ${slackUrl}, Jira ${jiraUrl}, Intercom ${intercomServer.url}`);
+
+  const queuesToSettle = [
+    { queue: workerQueues.events as Queue, includeDelayed: true },
+    { queue: workerQueues.effects as Queue, includeDelayed: true },
+    { queue: workerQueues.timers as Queue, includeDelayed: false },
+  ];
+  const steps: StepRecord[] = [];
+  const driver = new SlackDriver(`${webServer.url}/slack/events`, SECRETS.slackSigningSecret, () => slack.views as { method: string; view: unknown }[]);
+  let delivery = 0;
+
+  /** Fires every timer due by `until`, in order, moving the clock to each one's instant. */
+  const runTimersUntil = async (until: number) => {
+    for (let guard = 0; guard < 500; guard++) {
+      const delayed = (await workerQueues.timers.getDelayed()) as { data: TimerJob; promote: () => Promise<void>; name: string; id?: string }[];
+      // Only the tickets' own timers: jobs made by the job schedulers (sweep, digests) repeat on real
+      // time; the demo runs the digests itself at their virtual times (below).
+      const due = delayed
+        .filter((j) => !String(j.id ?? '').startsWith('repeat:') && j.data?.kind !== 'sweep' && j.data?.kind !== 'digest' && typeof j.data?.dueAt === 'number' && j.data.dueAt <= until)
+        .sort((a, b) => a.data.dueAt - b.data.dueAt);
+      if (due.length === 0) return;
+      const next = due[0];
+      clock.set(next.data.dueAt);
+      await next.promote().catch(() => undefined);
+      await settle(queuesToSettle);
+      steps.push({ at: clock.now(), kind: 'timer', label: `timer fired: ${next.data.kind} ${next.data.key}`, conversationId: next.data.ticketId, outcome: 'processed by the worker', ok: true });
+    }
+  };
+
+  const postJson = async (url: string, body: unknown, sign: (raw: string) => Record<string, string>) => {
+    const raw = JSON.stringify(body);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(raw) }, body: raw });
+    return { status: res.status, text: await res.text() };
+  };
+
+  // 6. The scripted fortnight, with the digests at their configured local times every day (the
+  // worker's cron schedulers run on real time, so the demo queues each digest at its virtual time).
+  const digests: { at: number; slot: 'morning' | 'afternoon'; date: string }[] = [];
+  for (let d = 9; d <= 22; d++) {
+    const date = `2026-11-${String(d).padStart(2, '0')}`;
+    config.followup.digests.times.forEach((time, i) => digests.push({ at: madrid(`${date}T${time}`), slot: i === 0 ? 'morning' : 'afternoon', date }));
+  }
+  const runDigestsUntil = async (until: number) => {
+    while (digests.length > 0 && digests[0].at <= until) {
+      const d = digests.shift()!;
+      await runTimersUntil(d.at);
+      clock.set(d.at);
+      const key = digestTimerKey(d.date, d.slot);
+      await workerQueues.timers.add(TIMER_KINDS.digest, { key, kind: TIMER_KINDS.digest, ticketId: null, dueAt: d.at, data: { slot: d.slot } }, { jobId: timerJobId(`demo|${key}`) });
+      await settle(queuesToSettle);
+      steps.push({ at: d.at, kind: 'timer', label: `${d.slot} digest`, conversationId: null, outcome: 'queued on the timers queue and processed by the worker', ok: true });
+    }
+  };
+  for (const step of fortnight()) {
+    await runDigestsUntil(step.at);
+    await runTimersUntil(step.at);
+    clock.set(step.at);
+    const convId = step.kind === 'narrate' ? null : step.conv.id;
+    let outcome = '';
+    let ok = true;
+    try {
+      if (step.kind === 'intercom') {
+        const body = intercomNotification({
+          topic: step.topic,
+          deliveryId: `notif_demo-${String(++delivery).padStart(4, '0')}`,
+          conversation: { id: step.conv.id, contact: step.conv.contact, subject: step.conv.subject, body: step.conv.body, createdAt: step.topic === 'conversation.user.created' ? step.at : firstOpen(step.conv) },
+          at: step.at,
+          state: step.state,
+          part: step.part,
+          partId: `${9_100_000 + delivery}`,
+          assigneeId: step.assigneeId,
+          snoozedUntil: step.snoozedUntil,
+          rating: step.rating,
+        });
+        if (step.rating) intercom.ratings.set(step.conv.id, step.rating);
+        const r = await postJson(`${webServer.url}/webhooks/intercom`, body, (raw) => ({ 'x-hub-signature': signIntercom(raw, SECRETS.intercomClientSecret) }));
+        outcome = `POST /webhooks/intercom (${step.topic}) → ${r.status}`;
+        ok = r.status < 300;
+      } else if (step.kind === 'slack-bug') {
+        const company = COMPANIES.find((c) => c.id === step.conv.contact.companyId)!;
+        const r = await driver.fileBug({ user: { slackId: step.reporter.slackId, name: step.reporter.name }, channel: { id: config.slack.channels.team ?? 'C0TEAM', name: 'soporte' }, conversationId: step.conv.id, template: step.template, fields: step.fields, customer: { id: company.id, name: company.name } });
+        outcome = `/bug ${step.conv.id} → ${r.detail}`;
+        ok = r.ok;
+      } else if (step.kind === 'jira-transition') {
+        const issue = jira.issues.find((i) => i.remoteLinks.some((l) => l.url.includes(step.conv.id)) || JSON.stringify(i.fields).includes(step.conv.id));
+        if (!issue) {
+          outcome = 'no Jira issue exists for this conversation (the bug was not filed in Jira), so there is no status to change';
+          ok = false;
+        } else {
+          const from = issue.status;
+          jira.transition(issue.key, step.to.name, step.to.category);
+          const body = jiraStatusChanged({ issue: { id: issue.id, key: issue.key, summary: String(issue.fields.summary ?? '') }, from: { id: from.name === 'To Do' ? '10000' : '3', name: from.name }, to: step.to, at: step.at, changelogId: `${20000 + delivery}`, user: { accountId: '5f8a9c2d4e1b3a0069d4e7c1', displayName: 'Diego Martín' }, baseUrl: jiraUrl });
+          const identifier = `demo-${++delivery}`;
+          const r = await postJson(`${webServer.url}/webhooks/jira`, body, (raw) => ({ 'x-hub-signature': signJira(raw, SECRETS.jiraWebhookSecret), 'x-atlassian-webhook-identifier': identifier }));
+          outcome = `${issue.key}: ${from.name} → ${step.to.name}; POST /webhooks/jira → ${r.status}`;
+          ok = r.status < 300;
+        }
+      } else {
+        outcome = '';
+      }
+    } catch (err) {
+      ok = false;
+      outcome = `failed: ${(err as Error).message}`;
+    }
+    const s = await settle(queuesToSettle);
+    if (!s.idle) outcome += ' (the queues were still busy after 15 s)';
+    steps.push({ at: step.at, kind: step.kind, label: step.label, conversationId: convId, outcome, ok });
+  }
+  const end = madrid('2026-11-23T08:00');
+  await runDigestsUntil(end);
+  await runTimersUntil(end);
+  clock.set(end);
+  progress(`replayed ${steps.filter((s) => s.kind !== 'narrate' && s.kind !== 'timer').length} scripted steps and ${steps.filter((s) => s.kind === 'timer').length} timers on the virtual clock`);
+
+  // 7. Monday 23 November, 08:00: the weekly report for week 47 goes to the managers' channel.
+  const allEvents = await readEventsFromRedis(admin, DEMO_KEY_PREFIX);
+  let report: ProducedReport | null = null;
+  let reportError: string | null = null;
+  try {
+    const slaFacts = slaFactsFromClock(allEvents, config, clock.now());
+    report = await produceWeeklyReport({ events: allEvents, week: '2026-W47', config, catalog: loadTextCatalog(), png: true, slaFacts });
+    const slackClient = new SlackClient({ token: SECRETS.slackBotToken, slackApiUrl: `${slackUrl}/api/`, postIntervalMs: 0, now: () => clock.now() });
+    await postWeeklyReport({ slack: slackClient, channel: config.metrics.report.channel ?? config.slack.channels.managers, produced: report });
+  } catch (err) {
+    reportError = (err as Error).message;
+  }
+
+  const ticketEvents = new Map<string, DomainEvent[]>();
+  for (const c of Object.values(CONVERSATIONS)) ticketEvents.set(c.id, await store.events(c.id));
+
+  // 8. Stop everything we started.
+  await worker.close();
+  await webQueues.close();
+  await webRedis.quit().catch(() => undefined);
+  await admin.quit().catch(() => undefined);
+  for (const s of servers) await s.close();
+
+  const channelNames: Record<string, string> = {};
+  for (const [name, id] of Object.entries(config.slack.channels)) if (typeof id === 'string') channelNames[id] = `#${name}`;
+  return {
+    startedAt: madrid('2026-11-09T07:00'),
+    finishedAt: clock.now(),
+    realMs: Date.now() - real0,
+    steps,
+    calls,
+    slack,
+    jira,
+    intercom,
+    conversations: Object.values(CONVERSATIONS),
+    ticketEvents,
+    config,
+    report,
+    reportError,
+    missing,
+    historyTickets: byTicket.size,
+    channelNames,
+  };
+}
+
+/** When a scripted conversation was opened (its first step). */
+function firstOpen(c: DemoConversation): number {
+  const s = fortnight().find((x) => x.kind === 'intercom' && x.conv.id === c.id && x.topic === 'conversation.user.created');
+  return s ? s.at : 0;
+}
