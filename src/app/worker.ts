@@ -17,7 +17,7 @@ import { DECIDER_FACTORIES, DECIDERS } from '../jobs/events/deciders';
 import { createEventsProcessor } from '../jobs/events/processor';
 import { sweepRatings } from '../jobs/events/rating-sweep';
 import { QUEUE_PROCESSORS, type ProcessorFactory, type WorkerDeps } from '../jobs/processors';
-import { createQueues, createRedisConnection, QUEUE_NAMES, QUEUE_PREFIX, redisUrlFromEnv, workerOptions } from '../jobs/queues';
+import { createQueues, createRedisConnection, deadLetterJobId, QUEUE_NAMES, QUEUE_PREFIX, redisUrlFromEnv, workerOptions } from '../jobs/queues';
 
 export interface StartWorkerOptions {
   config: Config;
@@ -91,18 +91,14 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
       if (job.attemptsMade < attempts && !job.finishedOn) {
         jobsRetried.inc({ queue });
         logger.warn({ queue, jobId: job.id, attemptsMade: job.attemptsMade, err: err.message }, 'job failed; will be retried');
+        return;
       }
-    });
-    // A job whose worker died more than `maxStalledCount` times is failed by BullMQ's stalled-job
-    // check, which never reaches the wrapper's catch (nor the 'failed' event): dead-letter it here.
-    worker.on('stalled', (jobId) => {
+      // Failed for good. The wrapper dead-lettered it already, unless it never ran: a job whose
+      // worker died more than `maxStalledCount` times is failed by BullMQ without calling it.
       void (async () => {
-        const target = queues[queue];
-        const job = await target.getJob(jobId);
-        if (!job || (await job.getState()) !== 'failed') return;
-        const reason = new Error(job.failedReason || 'job stalled more than allowable limit');
-        await moveToDeadLetter(queues.deadLetter, { ...deadLetterOf(queue, job, reason, clock.now()), attemptsMade: job.attemptsMade }, logger);
-      })().catch((e: unknown) => logger.error({ queue, jobId, err: (e as Error).message }, 'could not dead-letter a stalled job'));
+        if (await queues.deadLetter.getJob(deadLetterJobId(queue, String(job.id)))) return;
+        await moveToDeadLetter(queues.deadLetter, { ...deadLetterOf(queue, job, err, clock.now()), attemptsMade: job.attemptsMade }, logger);
+      })().catch((e: unknown) => logger.error({ queue, jobId: job.id, err: (e as Error).message }, 'could not dead-letter a failed job'));
     });
     worker.on('error', (err) => logger.error({ queue, err: err.message }, 'worker error'));
     workers.push(worker);
