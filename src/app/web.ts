@@ -16,6 +16,7 @@ import { createLogger, secretValuesFromEnv } from '../adapters/http/logger';
 import { basicAuth } from '../adapters/http/basic-auth';
 import { metricsRegistry, sampleQueueDepth } from '../adapters/http/metrics';
 import { createWebhookRoute } from '../adapters/http/webhook-route';
+import { withTimeout } from '../adapters/http/with-timeout';
 import { intercomWebhookSource } from '../../handlers/intercom';
 import { jiraWebhookSource } from '../../handlers/jira';
 import { slackAppFromEnv } from '../../handlers/slack/from-env';
@@ -52,16 +53,6 @@ export interface WebAppDeps {
   extraRouters?: MountedRouter[];
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 /**
  * The web process as an Express 5 app: webhooks, health, metrics, bull-board and mounted routers.
  * Not listening: call `app.listen(port)` (tests listen on port 0).
@@ -91,8 +82,8 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.get('/healthz', async (_req, res) => {
     try {
       if (!isQueueReady()) throw new Error(`redis connection ${deps.redis.status}`);
-      await withTimeout(deps.redis.ping(), 1_000);
-      const queues = await withTimeout(sampleQueueDepth(queueList), 2_000);
+      await withTimeout(deps.redis.ping(), 1_000, 'Redis PING');
+      const queues = await withTimeout(sampleQueueDepth(queueList), 2_000, 'queue depth');
       res.status(200).json({ status: 'ok', redis: 'up', queues });
     } catch (err) {
       deps.logger.warn({ err }, 'healthz: Redis unreachable');
@@ -103,7 +94,7 @@ export function createWebApp(deps: WebAppDeps): Express {
   app.get('/metrics', async (_req, res) => {
     if (isQueueReady()) {
       try {
-        await withTimeout(sampleQueueDepth(queueList), 1_000);
+        await withTimeout(sampleQueueDepth(queueList), 1_000, 'queue depth');
       } catch {
         // Depth stays at its last sample; the other metrics are still worth serving.
       }

@@ -6,6 +6,7 @@ import type { EventJob } from '../../jobs/queues';
 import type { FieldIssue } from './first-issue';
 import { BodyTooLargeError, readRawBody } from './read-raw-body';
 import { verifyHubSignature } from './verify-hub-signature';
+import { withTimeout } from './with-timeout';
 import { jobsQueued, webhookAckSeconds, webhooksIgnored, webhooksReceived, webhooksRejected, type RejectReason } from './metrics';
 
 /** What a source's handler decides about a verified, JSON-parsed body. */
@@ -36,18 +37,6 @@ export interface WebhookRouteDeps {
   now: () => number;
   bodyLimitBytes: number;
   enqueueTimeoutMs: number;
-}
-
-class EnqueueTimeoutError extends Error {
-  readonly code = 'ENQUEUE_TIMEOUT';
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new EnqueueTimeoutError(`Redis did not take the job within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function isJson(contentType: string | undefined): boolean {
@@ -132,7 +121,7 @@ export function createWebhookRoute(source: WebhookSource, deps: WebhookRouteDeps
         return answer(res, started, 503, { error: 'unavailable', message: 'queue unavailable, retry later' }, 'redis_unavailable');
       }
       try {
-        await withTimeout(deps.enqueue(decision.name, decision.data, decision.jobId), deps.enqueueTimeoutMs);
+        await withTimeout(deps.enqueue(decision.name, decision.data, decision.jobId), deps.enqueueTimeoutMs, 'Redis (enqueue)');
       } catch (err) {
         log.error({ jobId: decision.jobId, err }, 'enqueue failed: answered 503');
         res.setHeader('Retry-After', '5');
