@@ -9,6 +9,15 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** Thrown when the sender went away before the body was complete (nobody to answer). */
+export class RequestAbortedError extends Error {
+  readonly code = 'REQUEST_ABORTED';
+  constructor() {
+    super('the request was closed before its body was complete');
+    this.name = 'RequestAbortedError';
+  }
+}
+
 /**
  * Reads a request's raw body (the bytes a signature covers), refusing more than `limit` bytes:
  * a `Content-Length` over the limit is refused before reading, a stream that grows past it is
@@ -30,6 +39,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
       if (err) {
         req.resume();
         reject(err);
@@ -43,9 +53,12 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       else chunks.push(chunk);
     };
     const onEnd = () => finish(null, Buffer.concat(chunks, size));
-    const onError = (err: Error) => finish(err);
+    const onError = () => finish(new RequestAbortedError());
+    // Without this, a sender that disconnects mid-body would leave the promise pending forever.
+    const onClose = () => finish(new RequestAbortedError());
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }

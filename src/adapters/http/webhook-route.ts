@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from '../../ports';
 import type { EventJob } from '../../jobs/queues';
 import type { FieldIssue } from './first-issue';
-import { BodyTooLargeError, readRawBody } from './read-raw-body';
+import { BodyTooLargeError, RequestAbortedError, readRawBody } from './read-raw-body';
 import { verifyHubSignature } from './verify-hub-signature';
 import { withTimeout } from './with-timeout';
 import { jobsQueued, webhookAckSeconds, webhooksIgnored, webhooksReceived, webhooksRejected, type RejectReason } from './metrics';
@@ -82,6 +82,10 @@ export function createWebhookRoute(source: WebhookSource, deps: WebhookRouteDeps
         if (err instanceof BodyTooLargeError) {
           log.warn({ limit: err.limit }, 'webhook body too large');
           return answer(res, started, 413, { error: 'payload_too_large', message: err.message }, 'too_large');
+        }
+        if (err instanceof RequestAbortedError) {
+          log.debug({}, 'sender disconnected before the body was complete');
+          return;
         }
         throw err;
       }
