@@ -6,7 +6,7 @@ const EMOJI: Record<string, string> = {
   large_yellow_circle: '🟡', large_green_circle: '🟢', large_blue_circle: '🔵', hourglass: '⌛', hourglass_flowing_sand: '⏳', alarm_clock: '⏰', star: '⭐',
   bug: '🐛', telephone_receiver: '📞', phone: '📞', pushpin: '📌', link: '🔗', memo: '📝', eyes: '👀', speech_balloon: '💬', chart_with_upwards_trend: '📈',
   small_red_triangle: '🔺', small_red_triangle_down: '🔻', arrow_up: '⬆️', arrow_down: '⬇️', zzz: '💤', key: '🔑', crown: '👑', ladder: '🪜', calendar: '📅',
-  envelope: '✉️', sos: '🆘', heavy_check_mark: '✔️', information_source: 'ℹ️', mag: '🔍', package: '📦', construction: '🚧', busts_in_silhouette: '👥',
+  envelope: '✉️', sos: '🆘', beetle: '🪲', large_orange_diamond: '🔶', large_blue_diamond: '🔷', arrows_counterclockwise: '🔄', clipboard: '📋', point_right: '👉', red_square: '🟥', orange_square: '🟧', heavy_check_mark: '✔️', information_source: 'ℹ️', mag: '🔍', package: '📦', construction: '🚧', busts_in_silhouette: '👥',
 };
 
 export interface Names {
@@ -27,7 +27,8 @@ function inline(text: string): string {
 export function mrkdwnToHtml(text: string, names: Names): string {
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(/<([^>|]+)(?:\|([^>]*))?>/g)) {
+  // Only Slack's control sequences are links or mentions; any other `<…>` is text (and escaped).
+  for (const m of text.matchAll(/<((?:https?:|mailto:|[@#!])[^>|]*)(?:\|([^>]*))?>/g)) {
     out += inline(escapeHtml(text.slice(last, m.index)));
     const target = m[1];
     const label = m[2];

@@ -19,10 +19,9 @@ import { loadTextCatalog } from '../../templates/load-text';
 import { createSlackApp } from '../../../handlers/slack';
 import { createWebApp } from '../web';
 import { startWorker } from '../worker';
-import { produceWeeklyReport, type ProducedReport } from '../report/produce-weekly-report';
+import type { ProducedReport } from '../report/produce-weekly-report';
 import { readEventsFromRedis } from '../report/read-events-from-redis';
-import { slaFactsFromClock } from '../report/sla-facts-from-clock';
-import { postWeeklyReport } from '../report/post-weekly-report';
+import { runWeeklyReportJob } from '../../jobs/report/weekly-report-job';
 import { AGENTS, COMPANIES, CONTACTS, MANAGERS } from './cast';
 import { CallLog } from './fakes/call-log';
 import { createFakeIntercom, type FakeIntercom } from './fakes/fake-intercom';
@@ -320,15 +319,13 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   clock.set(end);
   progress(`replayed ${steps.filter((s) => s.kind !== 'narrate' && s.kind !== 'timer').length} scripted steps and ${steps.filter((s) => s.kind === 'timer').length} timers on the virtual clock`);
 
-  // 7. Monday 23 November, 08:00: the weekly report for week 47 goes to the managers' channel.
-  const allEvents = await readEventsFromRedis(admin, DEMO_KEY_PREFIX);
+  // 7. Monday 23 November, 08:00: the weekly report job posts week 47 to the managers' channel.
   let report: ProducedReport | null = null;
   let reportError: string | null = null;
   try {
-    const slaFacts = slaFactsFromClock(allEvents, config, clock.now());
-    report = await produceWeeklyReport({ events: allEvents, week: '2026-W47', config, catalog: loadTextCatalog(), png: true, slaFacts });
     const slackClient = new SlackClient({ token: SECRETS.slackBotToken, slackApiUrl: `${slackUrl}/api/`, postIntervalMs: 0, now: () => clock.now() });
-    await postWeeklyReport({ slack: slackClient, channel: config.metrics.report.channel ?? config.slack.channels.managers, produced: report });
+    const posted = await runWeeklyReportJob({ config, readEvents: () => readEventsFromRedis(admin, DEMO_KEY_PREFIX), slack: slackClient, catalog: loadTextCatalog(), clock, logger });
+    report = posted.produced;
   } catch (err) {
     reportError = (err as Error).message;
   }

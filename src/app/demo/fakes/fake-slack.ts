@@ -34,6 +34,18 @@ export interface FakeSlack {
   views: unknown[];
 }
 
+/** The file in an upload: the raw body, or the first part of a multipart/form-data body (what WebClient sends). */
+export function fileBytes(raw: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!/^multipart\/form-data/i.test(contentType) || !boundary) return raw;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = raw.indexOf(delimiter);
+  const headersEnd = raw.indexOf('\r\n\r\n', start);
+  if (start < 0 || headersEnd < 0) return raw;
+  const end = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headersEnd);
+  return raw.subarray(headersEnd + 4, end < 0 ? raw.length : end);
+}
+
 function parseJsonField(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   try {
@@ -58,7 +70,8 @@ export function createFakeSlack(options: FakeSlackOptions): FakeSlack {
 
   app.post('/upload/:fileId', express.raw({ type: () => true, limit: '20mb' }), (req, res) => {
     const entry = uploads.get(String(req.params.fileId));
-    if (entry) entry.bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (entry) entry.bytes = fileBytes(raw, String(req.headers['content-type'] ?? ''));
     options.log.add({ system: 'slack', method: 'upload (files.uploadV2 step 2)', at: options.clock.now(), request: { fileId: req.params.fileId, bytes: entry?.bytes.length ?? 0 }, status: 200, response: 'OK' });
     res.status(200).send('OK');
   });
