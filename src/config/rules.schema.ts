@@ -106,8 +106,11 @@ export const RulesConfigSchema = z
         /** A body this short says little: votes for missing information (any incident). */
         shortBodyWords: z.number().int().nonnegative().default(12),
         shortBody: Weight.default(1),
+        /** A body of a few words ("no funciona") says nothing a diagnosis can use. */
+        tinyBodyWords: z.number().int().nonnegative().default(5),
+        tinyBody: Weight.default(1.5),
       })
-      .default({ quotedText: -1, longBodyWords: 45, longBody: -1, shortBodyWords: 12, shortBody: 1 }),
+      .default({ quotedText: -1, longBodyWords: 45, longBody: -1, shortBodyWords: 12, shortBody: 1, tinyBodyWords: 5, tinyBody: 1.5 }),
     /**
      * Domain words whose one-letter typos are corrected ("chekout" → checkout). Six letters or more;
      * keep it to words that matter, a typo of one word can be another real word.

@@ -129,7 +129,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
     const structure =
       (QUOTED.test(input.body) ? config.detail.quotedText : 0) +
       (words > config.detail.longBodyWords ? config.detail.longBody : 0) +
-      (short ? config.detail.shortBody : 0);
+      (words <= config.detail.tinyBodyWords ? config.detail.tinyBody : short ? config.detail.shortBody : 0);
     flagVotes.missingInfo = (flagVotes.missingInfo ?? 0) + structure;
   }
 
