@@ -333,6 +333,11 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   const ticketEvents = new Map<string, DomainEvent[]>();
   for (const c of Object.values(CONVERSATIONS)) ticketEvents.set(c.id, await store.events(c.id));
 
+  const scripted = [...ticketEvents.values()].flat();
+  if (!scripted.some((e) => e.kind === 'Classified')) {
+    missing.push('no ticket was classified: the rules engine (src/domain/classify) is not among the worker\'s deciders (src/jobs/events/deciders.ts), so types, priorities and type-based SLA targets are missing');
+  }
+
   // 8. Stop everything we started.
   await worker.close();
   await webQueues.close();
