@@ -50,7 +50,11 @@ export function createSlackApp(deps: SlackAppDeps): { app: App; receiver: Expres
     logger,
     ...(deps.botId ? { botId: deps.botId } : {}),
     ...(deps.botUserId ? { botUserId: deps.botUserId } : {}),
-    clientOptions: deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl.endsWith('/') ? deps.slackApiUrl : `${deps.slackApiUrl}/` } : {},
+    clientOptions: {
+      ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl.endsWith('/') ? deps.slackApiUrl : `${deps.slackApiUrl}/` } : {}),
+      // A trigger_id lives 3 s: retrying views.open for minutes (the client's default) is useless.
+      retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 500 },
+    },
   });
   const supportGroup = new SupportGroup(app.client, deps.config.slack.supportUserGroup, deps.config.slack.supportGroupCacheTtl, () => deps.clock.now());
   const ctx = { deps, group: supportGroup, logger: deps.logger };
