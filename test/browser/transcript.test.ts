@@ -47,7 +47,7 @@ describe('the demo transcript in a browser', () => {
     expect(await page.locator('#slack .bk-section, #slack .bk-header').count()).toBeGreaterThan(5);
     const upload = page.locator('#slack img.upload');
     expect(await upload.count()).toBe(1);
-    expect(await upload.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(1000);
+    expect(await upload.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; })).toBeGreaterThan(1000);
     // Jira: the bug filed from Slack, moved to Done by the developer.
     await expect(page.locator('#jira .jira-issue h3').first().textContent()).resolves.toMatch(/INC-\d+ · .*Bizum.*Done/);
     // Every scripted conversation with its SLA timeline.
