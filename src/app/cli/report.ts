@@ -91,10 +91,14 @@ export const reportCommand: CliCommand = {
       // SLA compliance from the SLA clock when the whole configuration is valid; otherwise from the
       // breach alerts recorded in the log (docs/metrics.md).
       let slaFacts: SlaFact[] | undefined;
+      let agentNames: Record<string, string> | undefined;
       const full = loadConfig({ overlay: o.config ? path.resolve(io.cwd, o.config) : undefined });
-      if (full.ok) slaFacts = slaFactsFromClock(events, full.config, parseIsoWeek(week, config.metrics.timezone).end);
+      if (full.ok) {
+        slaFacts = slaFactsFromClock(events, full.config, parseIsoWeek(week, config.metrics.timezone).end);
+        agentNames = full.config.slack.adminEmails;
+      }
       else io.stderr(`report: the configuration has errors outside calendars/metrics (run care-relay config check); SLA compliance is read from the breach alerts\n`);
-      const produced = await produceWeeklyReport({ events, week, config, catalog: loadTextCatalog(), language: o.lang, png: ext === '.png', slaFacts });
+      const produced = await produceWeeklyReport({ events, week, config, catalog: loadTextCatalog(), language: o.lang, png: ext === '.png', slaFacts, agentNames });
       const out = path.resolve(io.cwd, o.out as string);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       if (ext === '.png') fs.writeFileSync(out, produced.png as Buffer);

@@ -40,6 +40,8 @@ export interface ProduceReportInput {
   slaFacts?: readonly SlaFact[];
   language?: Language;
   png?: boolean;
+  /** Intercom admin id → a name people know (e.g. config `slack.adminEmails`), for CSAT per agent. */
+  agentNames?: Record<string, string>;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function produceWeeklyReport(input: ProduceReportInput): Promise<Pr
     chartWeeks: m.report.chartWeeks,
   });
   const lang = input.language ?? m.report.language;
-  const view = reportView(report, input.catalog, lang);
+  const view = reportView(report, input.catalog, lang, input.agentNames);
   const chartSvg = await renderChartSvg(reportChartSpec(report, view, m.targets.firstResponse));
   return {
     report,

@@ -55,7 +55,7 @@ export async function runWeeklyReportJob(deps: WeeklyReportJobDeps): Promise<{ w
   const week = weekOf(weekOf(now, zone).start - 1, zone);
   const events = await deps.readEvents();
   const slaFacts = slaFactsFromClock(events, config, Math.min(now, week.end));
-  const produced = await produceWeeklyReport({ events, week, config, catalog: deps.catalog, png: true, slaFacts });
+  const produced = await produceWeeklyReport({ events, week, config, catalog: deps.catalog, png: true, slaFacts, agentNames: config.slack.adminEmails });
   const channel = config.metrics.report.channel ?? config.slack.channels.managers;
   const posted = await postWeeklyReport({ slack: deps.slack, upload: deps.upload, channel, produced });
   deps.logger?.info({ week: week.id, channel: posted.channel, ts: posted.ts, opened: produced.report.metrics.opened }, 'weekly report posted');

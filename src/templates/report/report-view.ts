@@ -51,8 +51,11 @@ function compliance(s: ComplianceStat): string {
   return s.compliance === null ? NOTHING : `${formatPercent(s.compliance)} (${s.met}/${s.met + s.breached})`;
 }
 
-/** Builds the {@link ReportView} of a report in `lang`. */
-export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Language): ReportView {
+/**
+ * Builds the {@link ReportView} of a report in `lang`. `agentNames` maps Intercom admin ids to how
+ * people know them (e.g. config `slack.adminEmails`); unknown ids are printed as they are.
+ */
+export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Language, agentNames: Record<string, string> = {}): ReportView {
   const t = (key: string, vars: Record<string, string | number> = {}) => renderText(catalog, lang, `report.${key}`, vars);
   const m = report.metrics;
   const w = report.vsPreviousWeek;
@@ -107,7 +110,7 @@ export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Lan
     .map(([plan, s]) => `${plan}: ${compliance(s.contractual)} · ${compliance(s.internal)}`);
   const agents = Object.entries(m.csatByAgent)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([agent, s]) => `${agent}: ${formatPercent(s.score)} (${s.satisfied}/${s.ratings})`);
+    .map(([agent, s]) => `${agentNames[agent] ?? agent}: ${formatPercent(s.score)} (${s.satisfied}/${s.ratings})`);
   const ladder = Object.entries(m.ladder)
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([stage, count]) => t('ladderStage', { stage, count }));
