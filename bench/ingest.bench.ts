@@ -9,6 +9,8 @@
  * autocannon (in this process) sends signed Intercom `conversation.user.replied` notifications,
  * each with a new notification id. Runs: maximum throughput of `bare` and of `web` (same
  * connections and duration), then `web` at a fixed 300 req/s for the p99 acknowledgement latency.
+ * Before each run the worker drains the backlog of the previous one, so the 300 req/s run measures
+ * the steady state: the worker consuming those 300 jobs/s while the web acknowledges them.
  * Targets: ratio ≥ 0.5, p99 < 25 ms at 300 req/s.
  *
  * Env: REDIS_URL (default local), BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 20),
@@ -149,6 +151,20 @@ function run(port: number, options: Partial<autocannon.Options> = {}): Promise<a
   });
 }
 
+/**
+ * Waits until the worker has drained the events queue, so each run starts from a steady state
+ * instead of competing with the backlog of the run before (gives up after 90 s).
+ */
+async function drained(redis: IORedis): Promise<void> {
+  const until = Date.now() + 90_000;
+  while (Date.now() < until) {
+    const [[, waiting], [, active]] = (await redis.pipeline().llen(`${PREFIX}:events:wait`).llen(`${PREFIX}:events:active`).exec()) as [unknown, number][];
+    if (waiting === 0 && active === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log('(the worker did not drain the queue within 90 s)');
+}
+
 function summary(label: string, r: autocannon.Result): string {
   const bad = r.non2xx + r.errors + r.timeouts;
   return `${label.padEnd(22)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx/errors ${bad}`;
@@ -173,12 +189,16 @@ async function main(): Promise<void> {
 
     await run(bare.port, { duration: 2 }); // warm-up
     await run(web.port, { duration: 2 });
+    const settle = async () => (process.env.BENCH_NO_WORKER === '1' ? undefined : drained(redis));
+    await settle();
     const bareMax = await run(bare.port);
     console.log(summary('bare HMAC+JSON.parse', bareMax));
     const webMax = await run(web.port);
     console.log(summary('web (max)', webMax));
+    await settle();
     const bareRate = await run(bare.port, { overallRate: RATE, connections: 10 });
     console.log(summary(`bare (at ${RATE} req/s)`, bareRate));
+    await settle();
     const webRate = await run(web.port, { overallRate: RATE, connections: 10 });
     console.log(summary(`web (at ${RATE} req/s)`, webRate));
 
