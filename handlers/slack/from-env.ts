@@ -4,6 +4,7 @@ import { DomainEventSchema } from '../../src/domain/events';
 import type { Clock, IntentSink, Logger, TicketStore } from '../../src/ports';
 import { loadBugTemplates } from '../../src/slack/load-bug-templates';
 import { createSlaReader } from '../../src/slack/sla-reader';
+import { searchKnownCompanies } from '../../src/slack/search-known-companies';
 import { createSlackApp } from './create-slack-app';
 
 /** A business day of the default calendar (Mon–Fri 08:00–17:00): nine business hours. */
@@ -16,7 +17,7 @@ export interface SlackAppFromEnvOptions {
   intents: IntentSink;
   clock: Clock;
   logger?: Logger;
-  /** Intercom companies for the customer select; without it the select stays empty. */
+  /** Companies for the customer select; default: those of the tickets in the store. */
   searchCompanies?: (query: string) => Promise<{ id: string; name: string }[]>;
 }
 
@@ -49,7 +50,7 @@ export function slackAppFromEnv(options: SlackAppFromEnvOptions): ReturnType<typ
     intents: options.intents,
     clock: options.clock,
     logger: options.logger?.child({ component: 'slack' }),
-    searchCompanies: options.searchCompanies,
+    searchCompanies: options.searchCompanies ?? searchKnownCompanies(store),
     slaDeadline: (t, now) => sla.deadline(t, now),
     slaClocks: (t, now) => sla.lines(t, now),
     nextBusinessDay: (now) => (calendar ? calendar.addBusinessTime(now, BUSINESS_DAY_MS) : now + 86_400_000),

@@ -9,6 +9,7 @@ import type { Intent } from '../../../src/domain/intents';
 import { BUG_IDS } from '../../../src/slack/blocks/bug-modal';
 import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
+import { searchKnownCompanies } from '../../../src/slack/search-known-companies';
 import type { BugTemplate } from '../../../src/schemas/bug-template';
 import { MemoryTicketStore, apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, repoConfig, slackSignature } from '../../helpers/slack-jira';
 
@@ -88,6 +89,7 @@ beforeAll(async () => {
     },
     intents: { dispatch: async (intents) => void rec.intents.push(...intents) },
     clock: { now: () => NOW },
+    searchCompanies: searchKnownCompanies(store),
     nextBusinessDay: () => NEXT_BUSINESS_DAY,
     slaDeadline: (t) => (t.createdAt ?? 0) + 3600_000,
     slaClocks: (t) => [{ label: 'Primera respuesta (contractual)', deadline: (t.createdAt ?? 0) + 3600_000, state: 'running' }],
@@ -268,6 +270,24 @@ describe.each(templates.map((t) => [t.id, t] as const))('the %s template', (_id,
     expect(rec.events[0].ticketId).toBe(CONVERSATION_ID);
     expect(rec.events[0].events[0]).toMatchObject({ id: `bug-filed:${CONVERSATION_ID}`, kind: 'BugFiled', bugKind: template.id, by: MEMBER, priority: 'Alta', fields: { conversation: CONVERSATION_ID, customer: 'Calzados Ribera S.L.' } });
     expect(rec.intents).toEqual([{ kind: 'jira.createIssue', key: `jira.createIssue:${CONVERSATION_ID}`, ticketId: CONVERSATION_ID, bugId: CONVERSATION_ID }]);
+  });
+});
+
+describe('the customer select', () => {
+  it('offers the known companies matching what the agent types', async () => {
+    const res = await interaction({
+      type: 'block_suggestion',
+      user: { id: MEMBER, team_id: 'T04ABCD1EF' },
+      team: { id: 'T04ABCD1EF', domain: 'soporte-ecomm' },
+      api_app_id: 'A07CARE0RLY',
+      token: 'Zq4xR8mN2pL6vT0sW3yB7cJ1',
+      container: { type: 'view', view_id: 'V0A1B2C3D4E' },
+      view: { id: 'V0A1B2C3D4E', type: 'modal', callback_id: BUG_IDS.formView },
+      block_id: 'customer',
+      action_id: BUG_IDS.customerAction,
+      value: 'ribera',
+    });
+    expect(res.json()).toEqual({ options: [{ text: { type: 'plain_text', text: 'Calzados Ribera S.L.' }, value: '6582f1a9c4d2e10001a3b4c5' }] });
   });
 });
 

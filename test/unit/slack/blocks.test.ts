@@ -136,3 +136,20 @@ describe('reclassification', () => {
     expect(reclassifyError('incidencia', 'Alta')).toEqual({});
   });
 });
+
+describe('the customer search of the bug form', () => {
+  it('finds known companies by part of their name, ignoring case and accents', async () => {
+    const { MemoryTicketStore } = await import('../../helpers/slack-jira');
+    const { searchKnownCompanies } = await import('../../../src/slack/search-known-companies');
+    const store = new MemoryTicketStore();
+    const open = (id: string, company: { id: string; name: string }) =>
+      store.add(id, [{ id: `o-${id}`, ticketId: id, at: NOW, source: 'intercom', kind: 'ConversationOpened', company: { ...company, tags: [] } }]);
+    await open('1', { id: 'c1', name: 'Calzados Ribera S.L.' });
+    await open('2', { id: 'c2', name: 'Peñalara Deportes' });
+    await open('3', { id: 'c1', name: 'Calzados Ribera S.L.' });
+    const search = searchKnownCompanies(store);
+    expect(await search('RIBERA')).toEqual([{ id: 'c1', name: 'Calzados Ribera S.L.' }]);
+    expect(await search('penal')).toEqual([{ id: 'c2', name: 'Peñalara Deportes' }]);
+    expect(await search('a')).toEqual([]);
+  });
+});
