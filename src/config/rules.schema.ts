@@ -75,6 +75,12 @@ export const RulesConfigSchema = z
      * winner's. A key account then gets the higher priority of the two.
      */
     priorityDoubtRatio: z.number().min(0).max(1).default(0.75),
+    /**
+     * A multi-topic message that reports a problem (incidencia votes at least this many) is an
+     * incidencia, whatever else it asks: the incident carries the SLA, the rest is split off.
+     * 0 turns this off.
+     */
+    multiTopicIncidentVotes: z.number().min(0).default(2),
     /** Below this confidence the classification is reported as low confidence: the agent decides. */
     lowConfidenceBelow: z.number().min(0).max(1).default(0.6),
     /** Company tag that marks a key account. */

@@ -100,7 +100,13 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const best = types[0] ?? { key: 'consulta' as TicketType, votes: 0 };
   const runnerUp = types[1]?.votes ?? 0;
   let confidence = best.votes <= (config.typePrior[best.key] ?? 0) ? 0.35 : 0.5 + 0.5 * Math.min(1, (best.votes - runnerUp) / Math.max(best.votes, 1));
-  const type = best.key;
+  let type = best.key;
+  const multiTopic = (flagVotes.multiTopic ?? 0) >= config.flags.multiTopic.threshold;
+  if (multiTopic && type !== 'incidencia' && config.multiTopicIncidentVotes > 0 && (typeVotes.incidencia ?? 0) >= config.multiTopicIncidentVotes) {
+    // Several topics, one of them a problem: the incident carries the SLA, the rest is split off.
+    type = 'incidencia';
+    confidence = Math.min(confidence, 0.6);
+  }
 
   const keyAccount = input.company.tags.some((t) => t.trim().toUpperCase() === config.keyAccountTag.toUpperCase());
 

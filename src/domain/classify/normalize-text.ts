@@ -17,11 +17,17 @@ const MARKS: Record<string, string> = { '?': '?', '!': '!', '.': '.', ';': ';', 
 /** Symbols kept inside words. */
 const KEEP = new Set(['€', '%', '$', '@', '&', '/', '+', '_', '-']);
 
+function isDigit(text: string, i: number): boolean {
+  const code = i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
+  return code >= 48 && code <= 57;
+}
+
 /**
  * Splits text into normalized tokens in one pass: lowercase, accents and ñ folded
  * (`Facturación` → `facturacion`), apostrophes joined (`can't` → `cant`), a letter repeated three
  * times or more collapsed (`urgenteeee` → `urgente`), `¿ ¡` dropped, `? ! . ;` kept as tokens of
- * their own (`:` becomes `.`), any other symbol a separator, misspellings corrected by the speller.
+ * their own (`:` becomes `.`) except a `.` or `,` between digits (`4.90`), any other symbol a
+ * separator, misspellings corrected by the speller.
  */
 export function normalizeTokens(text: string, speller?: Speller): string[] {
   const tokens: string[] = [];
@@ -41,6 +47,11 @@ export function normalizeTokens(text: string, speller?: Speller): string[] {
     if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) {
       if (APOSTROPHES.has(ch)) continue;
       const mark = MARKS[ch];
+      if ((ch === '.' || ch === ',') && isDigit(lower, i - 1) && isDigit(lower, i + 1)) {
+        word += '.'; // a decimal or thousands separator stays inside the number: 4.90, 1,250
+        last = '';
+        continue;
+      }
       if (mark !== undefined) {
         flush();
         tokens.push(mark);

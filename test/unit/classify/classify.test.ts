@@ -289,3 +289,19 @@ describe('explainability and contract', () => {
     expect(c(body)).toEqual(c(body));
   });
 });
+
+describe('several topics in one message', () => {
+  it('a problem reported with an unrelated question or request makes an incidencia (the rest is split off)', () => {
+    const r = c('Hola, un par de cosas que no tienen que ver: el buscador no encuentra productos desde ayer, y por otro lado, ¿cómo cambio el email de los avisos?');
+    expect(r.flags.multiTopic).toBe(true);
+    expect(r.type).toBe('incidencia');
+    const en = c('Hi, the blog comments are not showing since Monday. Also, unrelated, we would like a quote for a loyalty programme.');
+    expect(en.flags.multiTopic).toBe(true);
+    expect(en.type).toBe('incidencia');
+  });
+
+  it('two questions stay a consulta, two change requests an evolutivo', () => {
+    expect(c('Dos dudas distintas: ¿cómo se cambia la moneda? Y aparte, ¿se pueden ocultar los productos sin stock?').type).toBe('consulta');
+    expect(c('Queremos dos cosas distintas: un blog y un configurador de producto. ¿Presupuesto de cada una?').type).toBe('evolutivo');
+  });
+});

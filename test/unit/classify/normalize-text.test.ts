@@ -15,6 +15,10 @@ describe('normalizing text for matching', () => {
     expect(normalizeText('Facturacio\u0301n')).toBe(' facturacion ');
   });
 
+  it('keeps decimals inside the number, not as a sentence boundary', () => {
+    expect(normalizeText('Cobra 4.90 € y 1,5. Fin')).toBe(' cobra 4.90 € y 1.5 . fin ');
+  });
+
   it('turns a colon into a sentence boundary', () => {
     expect(normalizeText('Dos dudas: una')).toBe(' dos dudas . una ');
   });

@@ -19,6 +19,7 @@ export const OWN_SET = path.resolve(__dirname, '../../fixtures/classify/own.json
 export const SECOND_SET = path.resolve(__dirname, '../../fixtures/classify/holdout.jsonl');
 export const BLIND_SET = path.resolve(__dirname, '../../fixtures/classify/blind.jsonl');
 export const BLIND2_SET = path.resolve(__dirname, '../../fixtures/classify/blind2.jsonl');
+export const BLIND3_SET = path.resolve(__dirname, '../../fixtures/classify/blind3.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
