@@ -11,8 +11,7 @@ import { loadConfigOrThrow } from '../../config/load';
 import type { Config } from '../../config/schema';
 import { createCalendars } from '../../domain/calendar';
 import { DomainEventSchema, type DomainEvent } from '../../domain/events';
-import { createQueues, createRedisConnection, timerJobId, type TimerJob } from '../../jobs/queues';
-import { digestTimerKey, TIMER_KINDS } from '../../jobs/timers';
+import { createQueues, createRedisConnection } from '../../jobs/queues';
 import { QueueIntentSink } from '../../jobs/effects/dispatch';
 import { loadBugTemplates } from '../../slack/load-bug-templates';
 import { loadTextCatalog } from '../../templates/load-text';
@@ -29,11 +28,13 @@ import { createFakeJira, type FakeJira } from './fakes/fake-jira';
 import { createFakeSlack, type FakeSlack } from './fakes/fake-slack';
 import { listen, type Listening } from './fakes/listen';
 import { syntheticHistory } from './history';
-import { CONVERSATIONS, fortnight, madrid, type DemoConversation, type Step } from './scenario';
+import { CONVERSATIONS, fortnight, madrid, type DemoConversation } from './scenario';
+import { FastForward } from './fast-forward';
+import { playStep, type PlayContext } from './play-step';
+import type { StepRecord } from './step-record';
 import { settle } from './settle';
 import { SlackDriver } from './slack-driver';
 import { VirtualClock } from './virtual-clock';
-import { intercomNotification, jiraStatusChanged, signIntercom, signJira } from './webhooks';
 
 /** Key prefixes of the demo in Redis: its own, so it never touches a real deployment's data. */
 export const DEMO_KEY_PREFIX = 'crdemo';
@@ -46,15 +47,7 @@ const SECRETS = {
   slackBotToken: 'xoxb-demo-0000000000-token',
 };
 
-/** One line of the scenario as it ran: what was done, when (virtual), and how the relay answered. */
-export interface StepRecord {
-  at: number;
-  kind: Step['kind'] | 'timer';
-  label: string;
-  conversationId: string | null;
-  outcome: string;
-  ok: boolean;
-}
+export type { StepRecord } from './step-record';
 
 export interface DemoResult {
   startedAt: number;
@@ -214,109 +207,35 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   ];
   const steps: StepRecord[] = [];
   const driver = new SlackDriver(`${webServer.url}/slack/events`, SECRETS.slackSigningSecret, () => slack.views as { method: string; view: unknown }[]);
-  let delivery = 0;
-
-  /** Fires every timer due by `until`, in order, moving the clock to each one's instant. */
-  const runTimersUntil = async (until: number) => {
-    for (let guard = 0; guard < 500; guard++) {
-      const delayed = (await workerQueues.timers.getDelayed()) as { data: TimerJob; promote: () => Promise<void>; name: string; id?: string }[];
-      // Only the tickets' own timers: jobs made by the job schedulers (sweep, digests) repeat on real
-      // time; the demo runs the digests itself at their virtual times (below).
-      const due = delayed
-        .filter((j) => !String(j.id ?? '').startsWith('repeat:') && j.data?.kind !== 'sweep' && j.data?.kind !== 'digest' && typeof j.data?.dueAt === 'number' && j.data.dueAt <= until)
-        .sort((a, b) => a.data.dueAt - b.data.dueAt);
-      if (due.length === 0) return;
-      const next = due[0];
-      clock.set(next.data.dueAt);
-      await next.promote().catch(() => undefined);
-      await settle(queuesToSettle);
-      steps.push({ at: clock.now(), kind: 'timer', label: `timer fired: ${next.data.kind} ${next.data.key}`, conversationId: next.data.ticketId, outcome: 'processed by the worker', ok: true });
-    }
+  const settleAll = () => settle(queuesToSettle);
+  // The digests at their configured local times every day of the fortnight.
+  const digestTimes = Array.from({ length: 14 }, (_, i) => `2026-11-${String(9 + i).padStart(2, '0')}`).flatMap((date) =>
+    config.followup.digests.times.map((time, i) => ({ at: madrid(`${date}T${time}`), slot: (i === 0 ? 'morning' : 'afternoon') as 'morning' | 'afternoon', date })),
+  );
+  const forward = new FastForward(workerQueues.timers, clock, settleAll, (r) => steps.push(r), digestTimes);
+  const ctx: PlayContext = {
+    webUrl: webServer.url,
+    jiraUrl,
+    secrets: SECRETS,
+    jira,
+    intercom,
+    slack: driver,
+    teamChannel: config.slack.channels.team,
   };
 
-  const postJson = async (url: string, body: unknown, sign: (raw: string) => Record<string, string>) => {
-    const raw = JSON.stringify(body);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(raw) }, body: raw });
-    return { status: res.status, text: await res.text() };
-  };
-
-  // 6. The scripted fortnight, with the digests at their configured local times every day (the
-  // worker's cron schedulers run on real time, so the demo queues each digest at its virtual time).
-  const digests: { at: number; slot: 'morning' | 'afternoon'; date: string }[] = [];
-  for (let d = 9; d <= 22; d++) {
-    const date = `2026-11-${String(d).padStart(2, '0')}`;
-    config.followup.digests.times.forEach((time, i) => digests.push({ at: madrid(`${date}T${time}`), slot: i === 0 ? 'morning' : 'afternoon', date }));
-  }
-  const runDigestsUntil = async (until: number) => {
-    while (digests.length > 0 && digests[0].at <= until) {
-      const d = digests.shift()!;
-      await runTimersUntil(d.at);
-      clock.set(d.at);
-      const key = digestTimerKey(d.date, d.slot);
-      await workerQueues.timers.add(TIMER_KINDS.digest, { key, kind: TIMER_KINDS.digest, ticketId: null, dueAt: d.at, data: { slot: d.slot } }, { jobId: timerJobId(`demo|${key}`) });
-      await settle(queuesToSettle);
-      steps.push({ at: d.at, kind: 'timer', label: `${d.slot} digest`, conversationId: null, outcome: 'queued on the timers queue and processed by the worker', ok: true });
-    }
-  };
+  // 6. The scripted fortnight.
   for (const step of fortnight()) {
-    await runDigestsUntil(step.at);
-    await runTimersUntil(step.at);
-    clock.set(step.at);
-    const convId = step.kind === 'narrate' ? null : step.conv.id;
-    let outcome = '';
-    let ok = true;
+    await forward.to(step.at);
+    let played: { outcome: string; ok: boolean };
     try {
-      if (step.kind === 'intercom') {
-        const body = intercomNotification({
-          topic: step.topic,
-          deliveryId: `notif_demo-${String(++delivery).padStart(4, '0')}`,
-          conversation: { id: step.conv.id, contact: step.conv.contact, subject: step.conv.subject, body: step.conv.body, createdAt: step.topic === 'conversation.user.created' ? step.at : firstOpen(step.conv) },
-          at: step.at,
-          state: step.state,
-          part: step.part,
-          partId: `${9_100_000 + delivery}`,
-          assigneeId: step.assigneeId,
-          snoozedUntil: step.snoozedUntil,
-          rating: step.rating,
-        });
-        if (step.rating) intercom.ratings.set(step.conv.id, step.rating);
-        const r = await postJson(`${webServer.url}/webhooks/intercom`, body, (raw) => ({ 'x-hub-signature': signIntercom(raw, SECRETS.intercomClientSecret) }));
-        outcome = `POST /webhooks/intercom (${step.topic}) → ${r.status}`;
-        ok = r.status < 300;
-      } else if (step.kind === 'slack-bug') {
-        const company = COMPANIES.find((c) => c.id === step.conv.contact.companyId)!;
-        const r = await driver.fileBug({ user: { slackId: step.reporter.slackId, name: step.reporter.name }, channel: { id: config.slack.channels.team ?? 'C0TEAM', name: 'soporte' }, conversationId: step.conv.id, template: step.template, fields: step.fields, customer: { id: company.id, name: company.name } });
-        outcome = `/bug ${step.conv.id} → ${r.detail}`;
-        ok = r.ok;
-      } else if (step.kind === 'jira-transition') {
-        const issue = jira.issues.find((i) => i.remoteLinks.some((l) => l.url.includes(step.conv.id)) || JSON.stringify(i.fields).includes(step.conv.id));
-        if (!issue) {
-          outcome = 'no Jira issue exists for this conversation (the bug was not filed in Jira), so there is no status to change';
-          ok = false;
-        } else {
-          const from = issue.status;
-          jira.transition(issue.key, step.to.name, step.to.category);
-          const body = jiraStatusChanged({ issue: { id: issue.id, key: issue.key, summary: String(issue.fields.summary ?? '') }, from: { id: from.name === 'To Do' ? '10000' : '3', name: from.name }, to: step.to, at: step.at, changelogId: `${20000 + delivery}`, user: { accountId: '5f8a9c2d4e1b3a0069d4e7c1', displayName: 'Diego Martín' }, baseUrl: jiraUrl });
-          const identifier = `demo-${++delivery}`;
-          const r = await postJson(`${webServer.url}/webhooks/jira`, body, (raw) => ({ 'x-hub-signature': signJira(raw, SECRETS.jiraWebhookSecret), 'x-atlassian-webhook-identifier': identifier }));
-          outcome = `${issue.key}: ${from.name} → ${step.to.name}; POST /webhooks/jira → ${r.status}`;
-          ok = r.status < 300;
-        }
-      } else {
-        outcome = '';
-      }
+      played = await playStep(step, ctx);
     } catch (err) {
-      ok = false;
-      outcome = `failed: ${(err as Error).message}`;
+      played = { outcome: `failed: ${(err as Error).message}`, ok: false };
     }
-    const s = await settle(queuesToSettle);
-    if (!s.idle) outcome += ' (the queues were still busy after 15 s)';
-    steps.push({ at: step.at, kind: step.kind, label: step.label, conversationId: convId, outcome, ok });
+    const s = await settleAll();
+    steps.push({ at: step.at, kind: step.kind, label: step.label, conversationId: step.kind === 'narrate' ? null : step.conv.id, outcome: played.outcome + (s.idle ? '' : ' (the queues were still busy after 15 s)'), ok: played.ok });
   }
-  const end = madrid('2026-11-23T08:00');
-  await runDigestsUntil(end);
-  await runTimersUntil(end);
-  clock.set(end);
+  await forward.to(madrid('2026-11-23T08:00'));
   progress(`replayed ${steps.filter((s) => s.kind !== 'narrate' && s.kind !== 'timer').length} scripted steps and ${steps.filter((s) => s.kind === 'timer').length} timers on the virtual clock`);
 
   // 7. Monday 23 November, 08:00: the weekly report job posts week 47 to the managers' channel.
@@ -365,10 +284,4 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     historyTickets: byTicket.size,
     channelNames,
   };
-}
-
-/** When a scripted conversation was opened (its first step). */
-function firstOpen(c: DemoConversation): number {
-  const s = fortnight().find((x) => x.kind === 'intercom' && x.conv.id === c.id && x.topic === 'conversation.user.created');
-  return s ? s.at : 0;
 }
