@@ -2,12 +2,13 @@ import type { WorkerDeps } from '../processors';
 import { followupDeciderFactory } from '../timers/wiring';
 import { jiraSyncDecider } from '../effects/wiring';
 import type { Decider } from './decider';
+import { classifyDecider } from './classify-decider';
 
 /**
  * The decisions the worker runs on every ticket change, in order. Add yours here (classification,
  * SLA timers, follow-up ladder, alerts): import it and append it to the list.
  */
-export const DECIDERS: Decider[] = [jiraSyncDecider];
+export const DECIDERS: Decider[] = [classifyDecider, jiraSyncDecider];
 
 /** A decision that needs the worker's dependencies (Redis, queues, Intercom…) to be built. */
 export type DeciderFactory = (deps: WorkerDeps) => Decider;
