@@ -11,6 +11,7 @@ import { SlackConfigSchema } from './slack.schema';
 import { FollowupConfigSchema } from './followup.schema';
 import { MetricsConfigSchema } from './metrics.schema';
 import { IngestConfigSchema } from './ingest.schema';
+import { slackJiraWarnings } from './slack-jira-warnings';
 
 /**
  * The whole configuration: one section per concern, one YAML file per section in `config/`.
@@ -37,5 +38,5 @@ export const CONFIG_SECTIONS = Object.keys(ConfigSchema.shape) as ConfigSection[
  * the calendar is set each January). Printed by `config check` and logged at start-up.
  */
 export function configWarnings(config: Config, now: number = Date.now()): string[] {
-  return [...calendarWarnings(config.calendars, now), ...slaWarnings(config.sla, Object.keys(config.calendars)), ...intercomWarnings(config.intercom)];
+  return [...calendarWarnings(config.calendars, now), ...slaWarnings(config.sla, Object.keys(config.calendars)), ...intercomWarnings(config.intercom), ...slackJiraWarnings(config.slack, config.jira)];
 }

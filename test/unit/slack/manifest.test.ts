@@ -25,3 +25,25 @@ describe('the Slack app manifest', () => {
     );
   });
 });
+
+describe('config warnings of the slack and jira sections', () => {
+  it('names the placeholder Intercom workspace, unmapped priorities and the missing Intercom URL field', async () => {
+    const { slackJiraWarnings } = await import('../../../src/config/slack-jira-warnings');
+    const { SlackConfigSchema } = await import('../../../src/config/slack.schema');
+    const { JiraConfigSchema } = await import('../../../src/config/jira.schema');
+    const slack = SlackConfigSchema.parse({ channels: { bugs: 'C1A', team: 'C1B', managers: 'C1C', evo: 'C1D' }, supportUserGroup: 'S1A' });
+    const jira = JiraConfigSchema.parse({ project: 'INC', priorities: { 'Muy Alta': 'Highest' } });
+    expect(slackJiraWarnings(slack, jira)).toEqual([
+      'slack.intercomConversationUrl still has the placeholder workspace "_": links to Intercom conversations will not open (put your workspace id)',
+      "jira.priorities has no Jira priority for Alta, Media, Baja: those bugs get Jira's default priority",
+      'jira.fields.intercomUrl is not set: an issue whose key index is lost cannot be traced back to its conversation from the Jira webhook',
+    ]);
+  });
+
+  it('the shipped config has none of them', async () => {
+    const { slackJiraWarnings } = await import('../../../src/config/slack-jira-warnings');
+    const { loadConfigOrThrow } = await import('../../../src/config/load');
+    const { config } = loadConfigOrThrow();
+    expect(slackJiraWarnings(config.slack, config.jira)).toEqual([]);
+  });
+});
