@@ -81,6 +81,11 @@ export const RulesConfigSchema = z
      * 0 turns this off.
      */
     multiTopicIncidentVotes: z.number().min(0).default(2),
+    /**
+     * Several problems in one message: the most severe priority whose votes are at least this share
+     * of the best one's is the ticket's.
+     */
+    multiTopicPriorityRatio: z.number().min(0).max(1).default(0.5),
     /** Below this confidence the classification is reported as low confidence: the agent decides. */
     lowConfidenceBelow: z.number().min(0).max(1).default(0.6),
     /** Company tag that marks a key account. */

@@ -120,6 +120,10 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
       if (keyAccount && PRIORITIES.indexOf(second.key) < PRIORITIES.indexOf(pick)) pick = second.key;
       confidence *= 0.85;
     }
+    if (multiTopic && ps[0]) {
+      // Several problems in one message: the ticket carries the most severe one that is clearly there.
+      for (const p of ps) if (p.votes >= ps[0].votes * config.multiTopicPriorityRatio && PRIORITIES.indexOf(p.key) < PRIORITIES.indexOf(pick)) pick = p.key;
+    }
     priority = PRIORITIES[Math.max(PRIORITIES.indexOf(pick), cap)];
   }
 

@@ -20,6 +20,7 @@ export const SECOND_SET = path.resolve(__dirname, '../../fixtures/classify/holdo
 export const BLIND_SET = path.resolve(__dirname, '../../fixtures/classify/blind.jsonl');
 export const BLIND2_SET = path.resolve(__dirname, '../../fixtures/classify/blind2.jsonl');
 export const BLIND3_SET = path.resolve(__dirname, '../../fixtures/classify/blind3.jsonl');
+export const BLIND4_SET = path.resolve(__dirname, '../../fixtures/classify/blind4.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
