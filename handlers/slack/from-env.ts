@@ -1,5 +1,6 @@
 import type { Config } from '../../src/config/schema';
 import { createCalendars } from '../../src/domain/calendar';
+import { ladderPosition, ladderStageAt, ticketCalendar } from '../../src/domain/followup';
 import { DomainEventSchema } from '../../src/domain/events';
 import type { Clock, IntentSink, Logger, TicketStore } from '../../src/ports';
 import { loadBugTemplates } from '../../src/slack/load-bug-templates';
@@ -32,7 +33,8 @@ export function slackAppFromEnv(options: SlackAppFromEnvOptions): ReturnType<typ
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
   const botToken = env.SLACK_BOT_TOKEN?.trim();
   if (!signingSecret || !botToken) throw new Error('the Slack app needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (see docs/slack-jira.md)');
-  const calendar = createCalendars(config.calendars).get('default');
+  const calendars = createCalendars(config.calendars);
+  const calendar = calendars.get('default');
   const sla = createSlaReader(config, store);
   return createSlackApp({
     signingSecret,
@@ -53,6 +55,7 @@ export function slackAppFromEnv(options: SlackAppFromEnvOptions): ReturnType<typ
     searchCompanies: options.searchCompanies ?? searchKnownCompanies(store),
     slaDeadline: (t, now) => sla.deadline(t, now),
     slaClocks: (t, now) => sla.lines(t, now),
+    ladderStage: (t, now) => ladderStageAt(ladderPosition(t, ticketCalendar(t, config, calendars), config.followup.ladder.interval), now),
     nextBusinessDay: (now) => (calendar ? calendar.addBusinessTime(now, BUSINESS_DAY_MS) : now + 86_400_000),
   });
 }
