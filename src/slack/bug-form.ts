@@ -39,7 +39,7 @@ export function readBugForm(template: BugTemplate, values: SlackStateValues): Bu
       continue;
     }
     const raw = input.selected_option?.value ?? input.selected_date ?? input.value ?? null;
-    if (raw !== null && raw.trim() !== '') out[field.id] = field.type === 'textarea' || field.type === 'steps' ? raw.trim() : raw.trim();
+    if (raw !== null && raw.trim() !== '') out[field.id] = raw.trim();
   }
   return out;
 }
