@@ -73,6 +73,7 @@ export function startWorker(options: StartWorkerOptions): RunningWorker {
     queues,
     clock,
     logger,
+    keyPrefix: options.keyPrefix ?? DEFAULT_KEY_PREFIX,
   };
   const base = workerOptions(redis, ingest, {
     prefix,

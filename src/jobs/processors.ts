@@ -6,6 +6,7 @@ import type { Clock, IntentSink, IntercomPort, Logger } from '../ports';
 import type { Queues } from './queues';
 import { timersProcessorFactory } from './timers/wiring';
 import { effectsProcessorFactory } from './effects/wiring';
+import { withWeeklyReport } from './report/wiring';
 
 /** What the worker hands to the processors of its queues (built once, in src/app/worker.ts). */
 export interface WorkerDeps {
@@ -19,6 +20,8 @@ export interface WorkerDeps {
   queues: Queues;
   clock: Clock;
   logger: Logger;
+  /** The ticket store's key prefix (`cr`; the demo and tests use their own), for jobs that scan every ticket. */
+  keyPrefix?: string;
 }
 
 /** Builds a queue's processor from the worker's dependencies. */
@@ -29,4 +32,4 @@ export type ProcessorFactory = (deps: WorkerDeps) => (job: Job) => Promise<unkno
  * and set it here. The worker starts a BullMQ Worker for every queue that has one (the `events`
  * processor is built in); failed last attempts go to the dead-letter queue like any other job.
  */
-export const QUEUE_PROCESSORS: { effects?: ProcessorFactory; timers?: ProcessorFactory } = { timers: timersProcessorFactory, effects: effectsProcessorFactory };
+export const QUEUE_PROCESSORS: { effects?: ProcessorFactory; timers?: ProcessorFactory } = { timers: withWeeklyReport(timersProcessorFactory), effects: effectsProcessorFactory };

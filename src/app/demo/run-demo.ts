@@ -6,7 +6,6 @@ import type { Queue } from 'bullmq';
 import { createLogger } from '../../adapters/http/logger';
 import { IntercomAdapter } from '../../adapters/intercom/intercom-adapter';
 import { RedisTicketStore } from '../../adapters/redis/ticket-store';
-import { SlackClient } from '../../adapters/slack/slack-client';
 import { loadConfigOrThrow } from '../../config/load';
 import type { Config } from '../../config/schema';
 import { createCalendars } from '../../domain/calendar';
@@ -18,9 +17,11 @@ import { loadTextCatalog } from '../../templates/load-text';
 import { createSlackApp } from '../../../handlers/slack';
 import { createWebApp } from '../web';
 import { startWorker } from '../worker';
-import type { ProducedReport } from '../report/produce-weekly-report';
+import { produceWeeklyReport, type ProducedReport } from '../report/produce-weekly-report';
 import { readEventsFromRedis } from '../report/read-events-from-redis';
-import { runWeeklyReportJob } from '../../jobs/report/weekly-report-job';
+import { WEEKLY_REPORT_KIND } from '../../jobs/report/weekly-report-job';
+import { slaFactsFromClock } from '../report/sla-facts-from-clock';
+import { parseIsoWeek } from '../../domain/metrics/periods';
 import { AGENTS, COMPANIES, CONTACTS, MANAGERS } from './cast';
 import { CallLog } from './fakes/call-log';
 import { createFakeIntercom, type FakeIntercom } from './fakes/fake-intercom';
@@ -238,13 +239,18 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   await forward.to(madrid('2026-11-23T08:00'));
   progress(`replayed ${steps.filter((s) => s.kind !== 'narrate' && s.kind !== 'timer').length} scripted steps and ${steps.filter((s) => s.kind === 'timer').length} timers on the virtual clock`);
 
-  // 7. Monday 23 November, 08:00: the weekly report job posts week 47 to the managers' channel.
+  // 7. Monday 23 November, 08:00: the worker's weekly report job (the one its cron scheduler runs
+  // in production) posts week 47 to the managers' channel; the transcript shows the same report.
   let report: ProducedReport | null = null;
   let reportError: string | null = null;
   try {
-    const slackClient = new SlackClient({ token: SECRETS.slackBotToken, slackApiUrl: `${slackUrl}/api/`, postIntervalMs: 0, now: () => clock.now() });
-    const posted = await runWeeklyReportJob({ config, readEvents: () => readEventsFromRedis(admin, DEMO_KEY_PREFIX), slack: slackClient, catalog: loadTextCatalog(), clock, logger });
-    report = posted.produced;
+    const job = await workerQueues.timers.add(WEEKLY_REPORT_KIND, { key: 'weekly-report|demo', kind: WEEKLY_REPORT_KIND, ticketId: null, dueAt: clock.now() }, { jobId: 'weekly-report-demo' });
+    await settleAll();
+    const done = await workerQueues.timers.getJob(job.id ?? 'weekly-report-demo');
+    if (done?.failedReason) reportError = `the weekly report job failed: ${done.failedReason}`;
+    steps.push({ at: clock.now(), kind: 'timer', label: 'weekly report job', conversationId: null, outcome: done?.failedReason ? `failed: ${done.failedReason}` : `posted ${JSON.stringify(done?.returnvalue ?? null)}`, ok: !done?.failedReason });
+    const events = await readEventsFromRedis(admin, DEMO_KEY_PREFIX);
+    report = await produceWeeklyReport({ events, week: '2026-W47', config, catalog: loadTextCatalog(), png: true, slaFacts: slaFactsFromClock(events, config, Math.min(clock.now(), parseIsoWeek('2026-W47', config.metrics.timezone).end)), agentNames: config.slack.adminEmails });
   } catch (err) {
     reportError = (err as Error).message;
   }
