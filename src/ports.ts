@@ -1,4 +1,5 @@
-import type { DomainEvent } from './domain/events';
+import type { Company, DomainEvent } from './domain/events';
+import type { Intent } from './domain/intents';
 import type { Ticket } from './domain/ticket';
 
 /**
@@ -41,7 +42,7 @@ export interface Logger {
 
 /** Hands intents to the effects queue (job id = intent key, so a repeated intent runs once). */
 export interface IntentSink {
-  dispatch(intents: import('./domain/intents').Intent[]): Promise<void>;
+  dispatch(intents: Intent[]): Promise<void>;
 }
 
 /**
@@ -50,7 +51,7 @@ export interface IntentSink {
  */
 export interface IntercomPort {
   /** The company and contact behind a conversation: plan, KA tag, hosting, CSM (cached). */
-  getCompany(companyId: string): Promise<import('./domain/events').Company | null>;
+  getCompany(companyId: string): Promise<Company | null>;
   getContactCompanyId(contactId: string): Promise<string | null>;
   /** Adds an internal note (`message_type: note`) as the bot's admin; returns the part id. */
   addNote(conversationId: string, html: string): Promise<{ partId: string }>;

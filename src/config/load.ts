@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { type z } from 'zod';
+import { projectRoot } from './project-root';
 import { ConfigSchema, CONFIG_SECTIONS, configWarnings, type Config } from './schema';
 
 /** One problem in a configuration, with the dotted path of the key and what was expected. */
@@ -15,7 +16,7 @@ export type ConfigResult =
   | { ok: false; issues: ConfigIssue[]; sources: string[] };
 
 /** The repository's `config/` folder: the shipped defaults from the methodology. */
-export const DEFAULT_CONFIG_DIR = path.resolve(__dirname, '..', '..', 'config');
+export const DEFAULT_CONFIG_DIR = path.join(projectRoot(), 'config');
 
 type Plain = Record<string, unknown>;
 

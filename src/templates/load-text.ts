@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { projectRoot } from '../config/project-root';
 import { LanguageSchema } from '../domain/vocabulary';
 import { TextGroupSchema, type TextCatalog } from './text';
 
 /** The repository's `templates/` folder. */
-export const TEMPLATES_DIR = path.resolve(__dirname, '..', '..', 'templates');
+export const TEMPLATES_DIR = path.join(projectRoot(), 'templates');
 
 /**
  * Loads every `templates/text/<lang>/<group>.yaml` into a catalog keyed `<group>.<key>`.
