@@ -1,6 +1,6 @@
 import { renderText, type TextCatalog } from '../templates/text';
 import type { EventOf } from './events';
-import type { Intent } from './intents';
+import type { Intent, SlackDestination } from './intents';
 import type { Ticket } from './ticket';
 import type { Language } from './vocabulary';
 
@@ -51,77 +51,39 @@ export function decideJiraSync(ticket: Ticket, event: EventOf<'JiraStatusChanged
   // Only issues we filed (or linked) are synced: a webhook for another issue is not ours.
   if (!ticket.jira || ticket.jira.key !== event.key) return [];
   const t = (key: string, vars: Record<string, string>) => renderText(ctx.catalog, ctx.language, `jira.${key}`, vars);
-  const thread = { kind: 'ticket-thread' as const, fallbackChannel: ctx.bugsChannel };
   const real = isIntercomConversation(ticket.id);
   const intents: Intent[] = [];
-  const base = `jira-sync:${event.id}`;
+  // One intent per (delivery, step): its key and its record derive from the Jira event id.
+  const step = (name: string) => ({ key: `jira-sync:${event.id}:${name}`, ticketId: ticket.id, record: { alert: 'jira-status' as const, target: `${event.id}:${name}` } });
+  const post = (name: string, text: string, to: SlackDestination = { kind: 'ticket-thread', fallbackChannel: ctx.bugsChannel }) =>
+    intents.push({ kind: 'slack.post', ...step(name), to, text });
+  const note = (text: string) => {
+    if (real) intents.push({ kind: 'intercom.note', ...step('note'), html: `<p>${escapeHtml(text)}</p>` });
+  };
 
   if (event.kind === 'JiraCommented') {
-    const body = shorten(event.body.replace(/\s+/g, ' '), COMMENT_MAX);
-    intents.push({
-      kind: 'slack.post',
-      key: `${base}:slack`,
-      ticketId: ticket.id,
-      to: thread,
-      text: t('commented', { author: event.author, key: event.key, body }),
-      record: { alert: 'jira-status', target: `${event.id}:slack` },
-    });
-    if (real) {
-      intents.push({
-        kind: 'intercom.note',
-        key: `${base}:note`,
-        ticketId: ticket.id,
-        html: `<p>${escapeHtml(t('commented-note', { author: event.author, key: event.key, body }))}</p>`,
-        record: { alert: 'jira-status', target: `${event.id}:note` },
-      });
-    }
+    const vars = { author: event.author, key: event.key, body: shorten(event.body.replace(/\s+/g, ' '), COMMENT_MAX) };
+    post('slack', t('commented', vars));
+    note(t('commented-note', vars));
     return intents;
   }
 
-  const from = event.from ?? '—';
+  const vars = { key: event.key, from: event.from ?? '—', to: event.to };
   const resolved = event.category === DONE;
-  intents.push({
-    kind: 'slack.post',
-    key: `${base}:slack`,
-    ticketId: ticket.id,
-    to: thread,
-    text: t('status-changed', { key: event.key, from, to: event.to }),
-    record: { alert: 'jira-status', target: `${event.id}:slack` },
-  });
-  if (real) {
-    intents.push({
-      kind: 'intercom.note',
-      key: `${base}:note`,
-      ticketId: ticket.id,
-      html: `<p>${escapeHtml(t(resolved ? 'resolved-note' : 'status-changed-note', { key: event.key, from, to: event.to }))}</p>`,
-      record: { alert: 'jira-status', target: `${event.id}:note` },
-    });
-  }
+  post('slack', t('status-changed', vars));
+  note(t(resolved ? 'resolved-note' : 'status-changed-note', vars));
   if (!resolved) return intents;
 
   const agentSlackId = ticket.bug?.by ?? null;
-  intents.push({
-    kind: 'slack.post',
-    key: `${base}:resolved`,
-    ticketId: ticket.id,
-    to: thread,
-    text: t('resolved', { key: event.key, agent: agentSlackId ? `<@${agentSlackId}>` : 'Equipo' }),
-    record: { alert: 'jira-status', target: `${event.id}:resolved` },
-  });
+  post('resolved', t('resolved', { key: event.key, agent: agentSlackId ? `<@${agentSlackId}>` : t('agent-fallback', {}) }));
   if (ticket.assigneeId || agentSlackId) {
     const conversation = ctx.conversationUrl ? `<${ctx.conversationUrl}|#${ticket.id}>` : `#${ticket.id}`;
-    intents.push({
-      kind: 'slack.post',
-      key: `${base}:agent`,
-      ticketId: ticket.id,
-      // The conversation's assignee answers the customer; without one, whoever filed the bug.
-      to: ticket.assigneeId ? { kind: 'user', intercomAdminId: ticket.assigneeId } : { kind: 'user', slackUserId: agentSlackId ?? undefined },
-      text: t('resolved-dm', { key: event.key, conversation }),
-      record: { alert: 'jira-status', target: `${event.id}:agent` },
-    });
+    // The conversation's assignee answers the customer; without one, whoever filed the bug.
+    const to: SlackDestination = ticket.assigneeId ? { kind: 'user', intercomAdminId: ticket.assigneeId } : { kind: 'user', slackUserId: agentSlackId ?? undefined };
+    post('agent', t('resolved-dm', { key: event.key, conversation }), to);
   }
   if (real && ticket.status === 'snoozed') {
-    intents.push({ kind: 'intercom.reopen', key: `${base}:reopen`, ticketId: ticket.id, record: { alert: 'jira-status', target: `${event.id}:reopen` } });
+    intents.push({ kind: 'intercom.reopen', ...step('reopen') });
   }
   return intents;
 }
