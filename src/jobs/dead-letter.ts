@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { DelayedError, RateLimitError, WaitingChildrenError, WaitingError, UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { jobsDeadLettered } from '../adapters/http/metrics';
 import type { Logger } from '../ports';
 import { deadLetterJobId, DeadLetterJobSchema, type DeadLetterJob, type QueueName, type Queues } from './queues';
@@ -9,6 +9,11 @@ type ReplayableQueue = DeadLetterJob['queue'];
 export function isFinalAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>, err: unknown): boolean {
   if (err instanceof UnrecoverableError) return true;
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** BullMQ's control-flow errors move a job back to waiting/delayed; they are not failures. */
+export function isControlFlow(err: unknown): boolean {
+  return err instanceof DelayedError || err instanceof WaitingError || err instanceof WaitingChildrenError || err instanceof RateLimitError;
 }
 
 /** The dead letter of a job that failed for good: what an operator needs to see and replay it. */
@@ -48,6 +53,8 @@ export function withDeadLetter<T, R>(
     try {
       return await processor(job, token);
     } catch (err) {
+      // A job sent back to waiting or delay on purpose (e.g. a timer run before its instant) has not failed.
+      if (isControlFlow(err)) throw err;
       if (isFinalAttempt(job, err)) await moveToDeadLetter(deadLetter, deadLetterOf(queue, job as Job, err, now()), options.logger);
       throw err;
     }
