@@ -26,7 +26,7 @@ async function postJson(url: string, body: unknown, sign: (raw: string) => Recor
 }
 
 /** When a scripted conversation was opened (its first step). */
-function openedAt(c: DemoConversation): number {
+export function openedAt(c: DemoConversation): number {
   const s = fortnight().find((x) => x.kind === 'intercom' && x.conv.id === c.id && x.topic === 'conversation.user.created');
   return s ? s.at : 0;
 }

@@ -31,10 +31,11 @@ import { listen, type Listening } from './fakes/listen';
 import { syntheticHistory } from './history';
 import { CONVERSATIONS, fortnight, madrid, type DemoConversation } from './scenario';
 import { FastForward } from './fast-forward';
-import { playStep, type PlayContext } from './play-step';
+import { openedAt, playStep, type PlayContext } from './play-step';
 import type { StepRecord } from './step-record';
 import { settle } from './settle';
 import { SlackDriver } from './slack-driver';
+import { intercomNotification, signIntercom } from './webhooks';
 import { VirtualClock } from './virtual-clock';
 
 /** Key prefixes of the demo in Redis: its own, so it never touches a real deployment's data. */
@@ -116,7 +117,22 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   });
   let jiraUrl = '';
   const jira = createFakeJira({ clock, log: calls, baseUrl: () => jiraUrl });
-  const intercom = createFakeIntercom({ clock, log: calls, companies: COMPANIES, contacts: Object.values(CONTACTS) });
+  // Intercom notifies the relay of the tags the bot attaches (topic conversation_part.tag.created).
+  let webUrl = '';
+  let tagDelivery = 0;
+  const intercom = createFakeIntercom({
+    clock,
+    log: calls,
+    companies: COMPANIES,
+    contacts: Object.values(CONTACTS),
+    onTagged: async (conversationId, tags) => {
+      const conv = Object.values(CONVERSATIONS).find((c) => c.id === conversationId);
+      if (!conv || !webUrl) return;
+      const body = intercomNotification({ topic: 'conversation_part.tag.created', deliveryId: `notif_demo-tag-${++tagDelivery}`, conversation: { ...conv, createdAt: openedAt(conv) }, at: clock.now(), tags });
+      const raw = JSON.stringify(body);
+      await fetch(`${webUrl}/webhooks/intercom`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signIntercom(raw, SECRETS.intercomClientSecret) }, body: raw }).then((r) => r.text());
+    },
+  });
   const servers: Listening[] = [];
   const slackServer = await listen(slack.app);
   slackUrl = slackServer.url;
@@ -198,6 +214,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     extraRouters: [{ path: '/slack', router: slackRouter }],
   });
   const webServer = await listen(web);
+  webUrl = webServer.url;
   servers.push(webServer);
   progress(`web ${webServer.url}, worker [${names.join(', ')}], fake Slack ${slackUrl}, Jira ${jiraUrl}, Intercom ${intercomServer.url}`);
 

@@ -40,7 +40,8 @@ export type IntercomTopicName =
   | 'conversation.admin.assigned'
   | 'conversation.admin.closed'
   | 'conversation.admin.snoozed'
-  | 'conversation.admin.opened';
+  | 'conversation.admin.opened'
+  | 'conversation_part.tag.created';
 
 export interface PartInput {
   /** `comment`, `note`, `assignment`, `close`, `snoozed`, `open`. */
@@ -65,7 +66,8 @@ export function intercomNotification(input: {
   assigneeId?: string | null;
   snoozedUntil?: number | null;
   rating?: { rating: number; remark: string | null; adminId: string; at: number } | null;
-  tags?: string[];
+  /** The conversation's tags (with when they were applied and by whom, as `tag.created` carries them). */
+  tags?: { id: string; name: string; appliedAt: number; adminId: string }[];
 }): Record<string, unknown> {
   const c = input.conversation;
   const parts = input.part
@@ -115,7 +117,7 @@ export function intercomNotification(input: {
         open: (input.state ?? 'open') !== 'closed',
         state: input.state ?? 'open',
         read: false,
-        tags: { type: 'tag.list', tags: (input.tags ?? []).map((name, i) => ({ type: 'tag', id: String(9200000 + i), name })) },
+        tags: { type: 'tag.list', tags: (input.tags ?? []).map((t) => ({ type: 'tag', id: t.id, name: t.name, applied_at: secs(t.appliedAt), applied_by: { type: 'admin', id: t.adminId } })) },
         priority: 'not_priority',
         statistics: null,
         conversation_rating: input.rating

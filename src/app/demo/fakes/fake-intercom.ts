@@ -35,7 +35,17 @@ export interface FakeIntercom {
  * companies, contacts, notes (`POST /conversations/{id}/reply`), tags, reopen, get conversation.
  * Point the real adapter at it with INTERCOM_BASE_URL. Records every call.
  */
-export function createFakeIntercom(options: { clock: Clock; log: CallLog; companies: DemoCompany[]; contacts: DemoContact[] }): FakeIntercom {
+export function createFakeIntercom(options: {
+  clock: Clock;
+  log: CallLog;
+  companies: DemoCompany[];
+  contacts: DemoContact[];
+  /**
+   * Called when a tag is attached, with all the conversation's tags: Intercom then notifies the
+   * `conversation_part.tag.created` topic, so the demo sends that webhook back to the relay.
+   */
+  onTagged?: (conversationId: string, tags: { id: string; name: string; appliedAt: number; adminId: string }[]) => Promise<void>;
+}): FakeIntercom {
   const app = express();
   const notes: FakeIntercom['notes'] = [];
   const tags: FakeIntercom['tags'] = [];
@@ -112,13 +122,19 @@ export function createFakeIntercom(options: { clock: Clock; log: CallLog; compan
     res.json(response);
   });
 
-  app.post('/conversations/:id/tags', (req, res) => {
+  app.post('/conversations/:id/tags', async (req, res) => {
     const id = String(req.params.id);
     const tagId = String((req.body as { id?: string }).id ?? '');
     const name = [...tagIds.entries()].find(([, v]) => v === tagId)?.[0] ?? tagId;
+    const adminId = String((req.body as { admin_id?: string }).admin_id ?? '');
+    const first = !tags.some((t) => t.conversationId === id && t.name === name);
     tags.push({ conversationId: id, name, at: options.clock.now() });
     const response = { type: 'tag', id: tagId, name };
     record(`POST /conversations/${id}/tags`, req.body, 200, response);
+    if (first && options.onTagged) {
+      const all = tags.filter((t) => t.conversationId === id).map((t) => ({ id: tagIds.get(t.name) ?? t.name, name: t.name, appliedAt: t.at, adminId }));
+      await options.onTagged(id, [...new Map(all.map((t) => [t.id, t])).values()]);
+    }
     res.json(response);
   });
 
