@@ -75,3 +75,12 @@ export function openedConversation(): DomainEventInput[] {
     },
   ];
 }
+
+/** POSTs `body` to the Slack app signed as Slack does (`timestamp` in seconds, default now). */
+export function postSigned(url: string, secret: string, body: string, contentType = 'application/x-www-form-urlencoded', timestamp = Math.floor(Date.now() / 1000), signature?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature ?? slackSignature(secret, timestamp, body) },
+    body,
+  });
+}

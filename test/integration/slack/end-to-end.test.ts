@@ -18,7 +18,7 @@ import { BUG_IDS } from '../../../src/slack/blocks/bug-modal';
 import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../../../src/templates/load-text';
-import { apiFixture, CONVERSATION_ID, openedConversation, repoConfig, slackSignature } from '../../helpers/slack-jira';
+import { apiFixture, CONVERSATION_ID, openedConversation, postSigned, repoConfig } from '../../helpers/slack-jira';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = randomUUID().slice(0, 8);
@@ -138,9 +138,7 @@ describe('end to end: a bug submitted in Slack becomes one Jira issue, one note,
     const fixture = apiFixture<{ view: Record<string, unknown> }>('slack/interactivity-view_submission.json');
     const payload = { ...fixture, view: { ...fixture.view, callback_id: BUG_IDS.formView, private_metadata: encodeBugFormMeta({ kind: template.id, prefill: {} }), state: { values } } };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body });
-    return (await res.json()) as Record<string, unknown>;
+    return (await (await postSigned(url, SECRET, body)).json()) as Record<string, unknown>;
   }
 
   it('a double submission, then a replay of the finished job, still yield one of each', async () => {

@@ -4,7 +4,7 @@ import express from 'express';
 import nock from 'nock';
 import { DateTime } from 'luxon';
 import { slackAppFromEnv } from '../../../handlers/slack';
-import { MemoryTicketStore, repoConfig, slackSignature } from '../../helpers/slack-jira';
+import { MemoryTicketStore, postSigned, repoConfig } from '../../helpers/slack-jira';
 
 const madrid = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Madrid' }).toMillis();
 const SECRET = 'from-env-secret';
@@ -47,9 +47,7 @@ describe('/ticket as the web process runs it (SLA engine, follow-up ladder, defa
 
   async function ticket(): Promise<string> {
     const body = new URLSearchParams({ command: '/ticket', text: '215470009999999', user_id: 'U05LUFER001', channel_id: 'C1', team_id: 'T1', token: 't', trigger_id: 'x', response_url: 'https://hooks.slack.com/x', api_app_id: 'A1' }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body });
-    return JSON.stringify(await res.json());
+    return JSON.stringify(await (await postSigned(url, SECRET, body)).json());
   }
 
   it('48 business hours after the last reply (Mon 10:00 → next Mon 13:00) the first follow-up is due', async () => {

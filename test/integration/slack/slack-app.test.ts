@@ -11,7 +11,7 @@ import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { searchKnownCompanies } from '../../../src/slack/search-known-companies';
 import type { BugTemplate } from '../../../src/schemas/bug-template';
-import { MemoryTicketStore, apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, repoConfig, slackSignature } from '../../helpers/slack-jira';
+import { MemoryTicketStore, apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, postSigned, repoConfig, slackSignature } from '../../helpers/slack-jira';
 
 const SECRET = 'slack-signing-secret-for-tests';
 const SLACK = 'https://slack.test';
@@ -137,12 +137,7 @@ beforeEach(async () => {
 
 /** Sends a request to the app signed like Slack does (or not, with `signature`/`timestamp`). */
 async function send(body: string, contentType: string, opts: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; text: string; json: () => Record<string, unknown> }> {
-  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-  const res = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': opts.signature ?? slackSignature(SECRET, ts, body) },
-    body,
-  });
+  const res = await postSigned(base, SECRET, body, contentType, opts.timestamp, opts.signature);
   const text = await res.text();
   return { status: res.status, text, json: () => JSON.parse(text) };
 }
