@@ -138,17 +138,16 @@ export function applyEvent(t: Ticket, e: DomainEvent): Ticket {
         keyAccount: next.keyAccount || hasKaTag(company?.tags ?? []),
       };
     }
-    case 'CustomerMessaged': {
-      const answered = next.lastPublicReplyAt !== null && (next.lastCustomerMessageAt ?? 0) <= next.lastPublicReplyAt;
+    case 'CustomerMessaged':
+      // A customer message ends waiting on the customer, wakes a snoozed conversation and, as in
+      // Intercom, reopens a closed one: the clocks resume (a deleted conversation stays deleted).
       return {
         ...next,
         lastCustomerMessageAt: e.at,
-        // A customer message ends waiting on the customer and wakes a snoozed conversation.
-        status: next.status === 'closed' || next.status === 'deleted' ? next.status : next.waitingOnProvider ? 'waiting-on-provider' : 'open',
+        status: next.status === 'deleted' ? next.status : next.waitingOnProvider ? 'waiting-on-provider' : 'open',
+        closedAt: next.status === 'deleted' ? next.closedAt : null,
         snoozedUntil: null,
-        exchanges: answered ? next.exchanges : next.exchanges,
       };
-    }
     case 'SupportReplied': {
       const newExchange = next.lastCustomerMessageAt !== null && (next.lastPublicReplyAt === null || next.lastPublicReplyAt < next.lastCustomerMessageAt);
       return {

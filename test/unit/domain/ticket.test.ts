@@ -56,4 +56,12 @@ describe('the ticket is a fold of its events', () => {
     const t = foldTicket(T, [opened, reply, ev({ id: 'w', kind: 'WaitingOnCustomer', at: reply.at + 1 }), customer]);
     expect(t.status).toBe('open');
   });
+
+  it('a customer writing to a closed conversation reopens it, as Intercom does', () => {
+    const closed = ev({ id: 'x', kind: 'Closed', at: reply.at + 1 });
+    expect(foldTicket(T, [opened, reply, closed]).status).toBe('closed');
+    const t = foldTicket(T, [opened, reply, closed, customer]);
+    expect(t.status).toBe('open');
+    expect(t.closedAt).toBeNull();
+  });
 });

@@ -99,7 +99,7 @@ function oracle(events: DomainEvent[], now: number, target: 'firstResponse' | 'r
       if (e.kind === 'Closed') Object.assign(s, { closed: true, waiting: false });
       else if (e.kind === 'Reopened') Object.assign(s, { closed: false, waiting: false });
       else if (e.kind === 'WaitingOnCustomer' && !s.closed) s.waiting = true;
-      else if (e.kind === 'CustomerMessaged') s.waiting = false;
+      else if (e.kind === 'CustomerMessaged') Object.assign(s, { closed: false, waiting: false }); // a customer message reopens, as in Intercom
       else if (e.kind === 'WaitingOnProvider' && !s.closed) s.waiting = false;
       else if (e.kind === 'Reclassified' && e.type === 'incidencia' && e.priority) s.priority = e.priority as Prio;
     }
@@ -195,7 +195,7 @@ describe("Complif's every-answer rule agrees with a minute-by-minute oracle", ()
       for (const e of ordered) {
         if (e.at > t) break;
         if (e.kind === 'Closed') closed = true;
-        else if (e.kind === 'Reopened') closed = false;
+        else if (e.kind === 'Reopened' || e.kind === 'CustomerMessaged') closed = false;
       }
       return closed;
     };
