@@ -41,16 +41,39 @@ export function registerTicketAndHome(app: App, ctx: SlackHandlerContext): void 
     await ack({ response_type: 'ephemeral', text: view.text, blocks: view.blocks as unknown as types.KnownBlock[] });
   });
 
-  /** The Intercom admin behind a Slack user: config overrides first, then the injected lookup. */
-  async function adminOf(slackUserId: string): Promise<string | null> {
-    for (const [adminId, ref] of Object.entries(deps.config.slack.adminOverrides)) if (ref === slackUserId) return adminId;
-    return deps.intercomAdminOf ? deps.intercomAdminOf(slackUserId) : null;
+  /**
+   * The Intercom admin behind a Slack user: `slack.adminOverrides` naming the user, then the user's
+   * Slack e-mail (users.info) among the overrides' and `slack.adminEmails`' e-mails, then the
+   * injected lookup. Remembered per user for the process's life.
+   */
+  const admins = new Map<string, string | null>();
+  async function adminOf(slackUserId: string, client: App['client']): Promise<string | null> {
+    if (admins.has(slackUserId)) return admins.get(slackUserId) ?? null;
+    const { adminOverrides, adminEmails } = deps.config.slack;
+    let found: string | null = Object.entries(adminOverrides).find(([, ref]) => ref === slackUserId)?.[0] ?? null;
+    if (!found) {
+      const byEmail = new Map<string, string>();
+      for (const [adminId, email] of Object.entries(adminEmails)) byEmail.set(email.toLowerCase(), adminId);
+      for (const [adminId, ref] of Object.entries(adminOverrides)) if (ref.includes('@')) byEmail.set(ref.toLowerCase(), adminId);
+      if (byEmail.size) {
+        try {
+          const info = await client.users.info({ user: slackUserId });
+          const email = info.user?.profile?.email?.toLowerCase();
+          found = email ? (byEmail.get(email) ?? null) : null;
+        } catch (err) {
+          logger?.warn({ err, slackUserId }, 'users.info failed; App Home shows only the bugs this user filed');
+        }
+      }
+    }
+    if (!found && deps.intercomAdminOf) found = await deps.intercomAdminOf(slackUserId);
+    admins.set(slackUserId, found);
+    return found;
   }
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const now = deps.clock.now();
-    const adminId = await adminOf(event.user);
+    const adminId = await adminOf(event.user, client);
     const ids = (await deps.store.openTicketIds()).slice(0, HOME_SCAN_LIMIT);
     const mine: HomeTicket[] = [];
     for (const id of ids) {

@@ -21,7 +21,9 @@ const OUTSIDER = 'U09OUTSIDE1';
 const NOW = OPENED_AT + 10 * 60_000;
 const NEXT_BUSINESS_DAY = OPENED_AT + 24 * 3600_000;
 const templates = loadBugTemplates();
-const config = repoConfig();
+const base0 = repoConfig();
+/** Lucía is Intercom admin 7012345: App Home finds her tickets through her e-mail. */
+const config = { ...base0, slack: { ...base0.slack, adminEmails: { '7012345': 'lucia.ferrer@example.com' } } };
 
 interface Recorded {
   events: { ticketId: string; events: DomainEventInput[] }[];
@@ -30,6 +32,7 @@ interface Recorded {
   published: Record<string, unknown>[];
   responses: Record<string, unknown>[];
   groupCalls: number;
+  userInfo: number;
 }
 
 let server: Server;
@@ -57,6 +60,12 @@ function fakeSlack(): void {
     .reply((_uri, raw) => {
       rec.opened.push(JSON.parse(parseForm(raw).view));
       return [200, apiFixture('slack/web-views.open.json')];
+    })
+    .post('/api/users.info')
+    .reply((_uri, raw) => {
+      rec.userInfo++;
+      const user = parseForm(raw).user;
+      return [200, { ok: true, user: { id: user, profile: { email: user === MEMBER ? 'Lucia.Ferrer@example.com' : 'otra@example.com' } } }];
     })
     .post('/api/views.publish')
     .reply((_uri, raw) => {
@@ -111,7 +120,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  rec = { events: [], intents: [], opened: [], published: [], responses: [], groupCalls: 0 };
+  rec = { events: [], intents: [], opened: [], published: [], responses: [], groupCalls: 0, userInfo: 0 };
   nock.cleanAll();
   fakeSlack();
   store.logs.clear();
@@ -390,13 +399,18 @@ describe('/ticket and App Home', () => {
     expect(JSON.stringify(body.blocks)).toContain('*Tipo:* incidencia · *Prioridad:* Muy Alta · :large_orange_diamond: *KA*');
   });
 
-  it('App Home lists the tickets the agent filed bugs for or is assigned', async () => {
-    await store.add(CONVERSATION_ID, [{ id: 'bf', ticketId: CONVERSATION_ID, at: NOW, source: 'slack', kind: 'BugFiled', bugKind: 'other', by: MEMBER, fields: {} }]);
+  it('App Home lists the tickets assigned to the agent in Intercom (found by e-mail) and the bugs they filed', async () => {
+    await store.add('215470001111111', [{ id: 'o2', ticketId: '215470001111111', at: OPENED_AT, source: 'intercom', kind: 'ConversationOpened', assigneeId: '7099999' }]);
+    await store.add('215470002222222', [{ id: 'bf', ticketId: '215470002222222', at: NOW, source: 'slack', kind: 'BugFiled', bugKind: 'other', by: MEMBER, fields: {} }]);
     const envelope = apiFixture('slack/events-app_home_opened.json');
     await send(JSON.stringify(envelope), 'application/json');
-    expect(rec.published).toHaveLength(1);
+    await send(JSON.stringify({ ...envelope, event_id: 'Ev0SECOND' }), 'application/json');
+    expect(rec.published).toHaveLength(2);
     const json = JSON.stringify(rec.published[0]);
-    expect(json).toContain(`#${CONVERSATION_ID}`);
-    expect(json).toContain('*1* conversaciones abiertas');
+    expect(json).toContain(`#${CONVERSATION_ID}`); // assigned to 7012345 = Lucía
+    expect(json).toContain('#215470002222222'); // a bug she filed
+    expect(json).not.toContain('#215470001111111'); // someone else's
+    expect(json).toContain('*2* conversaciones abiertas');
+    expect(rec.userInfo).toBe(1); // remembered
   });
 });
