@@ -17,7 +17,7 @@ export const DEVELOPER = { accountId: '5f8a9c2d4e1b3a0069d4e7c1', displayName: '
 export const COMPANIES: DemoCompany[] = [
   { id: '6650a1b2c3d4e5f601234567', name: 'Calzados Ribera S.L.', plan: 'Platinum', keyAccount: true, hosting: 'saas', csmEmail: MANAGERS.csm.email },
   { id: '6650a1b2c3d4e5f601234568', name: 'Northwind Outdoor Ltd', plan: 'Gold', keyAccount: false, hosting: 'saas', csmEmail: MANAGERS.csm.email },
-  { id: '6650a1b2c3d4e5f601234569', name: 'Ferretería Llobet', plan: 'Silver', keyAccount: false, hosting: 'saas', csmEmail: MANAGERS.csm.email },
+  { id: '6650a1b2c3d4e5f601234569', name: 'Ferretería Llobet', plan: 'Silver', keyAccount: true, hosting: 'saas', csmEmail: MANAGERS.csm.email },
   { id: '6650a1b2c3d4e5f60123456a', name: 'Bodegas Arlanza', plan: 'Bronze', keyAccount: false, hosting: 'saas' },
   { id: '6650a1b2c3d4e5f60123456b', name: 'Kestrel Labs Inc.', plan: 'Gold', keyAccount: false, hosting: 'self-hosted', csmEmail: MANAGERS.csm.email },
   { id: '6650a1b2c3d4e5f60123456c', name: 'Moda Sánchez', plan: 'Platinum', keyAccount: false, hosting: 'saas', csmEmail: MANAGERS.csm.email },

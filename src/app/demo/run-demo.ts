@@ -38,9 +38,13 @@ import { SlackDriver } from './slack-driver';
 import { intercomNotification, signIntercom } from './webhooks';
 import { VirtualClock } from './virtual-clock';
 
-/** Key prefixes of the demo in Redis: its own, so it never touches a real deployment's data. */
-export const DEMO_KEY_PREFIX = 'crdemo';
-export const DEMO_QUEUE_PREFIX = '{crdemo}';
+/**
+ * Key prefixes of the demo in Redis: its own, and one per run (two demos at once, e.g. a developer's
+ * and the browser test, must not share queues), so it never touches a real deployment's data
+ * (`cr`, `{cr}`). Removed at the end of the run.
+ */
+const DEMO_KEY_PREFIX = `crdemo${process.pid}`;
+const DEMO_QUEUE_PREFIX = `{${DEMO_KEY_PREFIX}}`;
 
 const SECRETS = {
   intercomClientSecret: 'demo-intercom-client-secret',
@@ -68,6 +72,8 @@ export interface DemoResult {
   reportError: string | null;
   /** Pieces that were not there to drive (e.g. no effects processor registered). */
   missing: string[];
+  /** Jobs that used all their attempts (the dead-letter queue), with why. */
+  deadLetters: { queue: string; name: string; jobId: string; failedReason: string }[];
   historyTickets: number;
   channelNames: Record<string, string>;
 }
@@ -280,10 +286,18 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     missing.push('no ticket was classified: the rules engine (src/domain/classify) is not among the worker\'s deciders (src/jobs/events/deciders.ts), so types, priorities and type-based SLA targets are missing');
   }
 
+  const deadLetters = (await workerQueues.deadLetter.getJobs(['waiting', 'delayed', 'completed', 'failed', 'active'])).map((j) => ({
+    queue: j.data.queue,
+    name: j.data.name,
+    jobId: j.data.jobId,
+    failedReason: j.data.failedReason,
+  }));
+
   // 8. Stop everything we started.
   await worker.close();
   await webQueues.close();
   await webRedis.quit().catch(() => undefined);
+  await deleteKeys(admin, [`${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`]);
   await admin.quit().catch(() => undefined);
   for (const s of servers) await s.close();
 
@@ -304,6 +318,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     report,
     reportError,
     missing,
+    deadLetters,
     historyTickets: byTicket.size,
     channelNames,
   };

@@ -193,6 +193,7 @@ export function demoSummary(result: DemoResult): string {
       ? `  weekly report ${result.report.report.week.id}: ${result.report.report.metrics.opened} opened, median first response ${formatSpan(result.report.report.metrics.firstResponse.medianBusinessMs)} business, CSAT ${result.report.report.metrics.csat.score === null ? '—' : Math.round(result.report.report.metrics.csat.score * 100) + ' %'}`
       : `  weekly report: not produced (${result.reportError ?? 'unknown error'})`,
     ...result.missing.map((m) => `  missing: ${m}`),
+    ...result.deadLetters.map((d) => `  dead-lettered: ${d.queue} ${d.name} ${d.jobId}: ${d.failedReason}`),
     ...failed.map((s) => `  not accepted: ${localTime(s.at)} ${s.label}: ${s.outcome}`),
   ];
   return lines.join('\n');

@@ -90,7 +90,9 @@ export function createFakeSlack(options: FakeSlackOptions): FakeSlack {
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         const channel = str('channel');
-        if (!channel) return answer(200, { ok: false, error: 'channel_not_found' });
+        // Slack takes a conversation id (C…, G…, D…), a user id (U…, W…: the DM) or a channel name;
+        // anything else (an e-mail address, say) is channel_not_found, with HTTP 200.
+        if (!/^(?:[CGDUW][A-Z0-9]{2,}|#?[a-z0-9][a-z0-9._-]*)$/.test(channel)) return answer(200, { ok: false, error: 'channel_not_found' });
         const ts = nextTs();
         const msg: SlackMessage = {
           channel,
