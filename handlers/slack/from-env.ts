@@ -1,7 +1,7 @@
 import type { Config } from '../../src/config/schema';
 import { createCalendars } from '../../src/domain/calendar';
 import { ladderPosition, ladderStageAt, ticketCalendar } from '../../src/domain/followup';
-import { DomainEventSchema } from '../../src/domain/events';
+import { DomainEventSchema, type DomainEvent } from '../../src/domain/events';
 import type { Clock, IntentSink, Logger, TicketStore } from '../../src/ports';
 import { loadBugTemplates } from '../../src/slack/load-bug-templates';
 import { createSlaReader } from '../../src/slack/sla-reader';
@@ -18,6 +18,11 @@ export interface SlackAppFromEnvOptions {
   intents: IntentSink;
   clock: Clock;
   logger?: Logger;
+  /**
+   * Hands events the app recorded to the worker so the decisions run at once (web: a job on the
+   * `events` queue). Without it they are seen on the ticket's next event or at the sweep.
+   */
+  afterRecord?: (ticketId: string, events: DomainEvent[]) => Promise<void>;
   /** Companies for the customer select; default: those of the tickets in the store. */
   searchCompanies?: (query: string) => Promise<{ id: string; name: string }[]>;
 }
@@ -47,7 +52,9 @@ export function slackAppFromEnv(options: SlackAppFromEnvOptions): ReturnType<typ
     bugTemplates: loadBugTemplates(),
     store,
     recordEvents: async (ticketId, events) => {
-      await store.append(ticketId, events.map((e) => DomainEventSchema.parse(e)));
+      const parsed = events.map((e) => DomainEventSchema.parse(e));
+      await store.append(ticketId, parsed);
+      await options.afterRecord?.(ticketId, parsed);
     },
     intents: options.intents,
     clock: options.clock,

@@ -3,6 +3,7 @@ import { Queue, type BackoffStrategy, type JobsOptions, type QueueOptions, type 
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { DEFAULT_INGEST_CONFIG, type IngestConfig } from '../config/ingest.schema';
+import { DomainEventSchema } from '../domain/events';
 import type { Intent } from '../domain/intents';
 import { BACKOFF_STRATEGY, backoffDelay, retryAfterMsOf } from './backoff';
 
@@ -59,6 +60,20 @@ export const EventJobSchema = z.discriminatedUnion('source', [
     /** `X-Atlassian-Webhook-Retry` of the delivery that was queued (null on the first attempt). */
     retry: z.number().int().nonnegative().nullable(),
     payload: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    /**
+     * Domain events already stored by the web process (an agent's action in Slack: a bug filed, a
+     * reclassification, a ladder snooze, waiting on the customer). The worker appends them again
+     * (a no-op by event id) and runs the decisions, exactly as for a webhook.
+     */
+    source: z.literal('domain'),
+    deliveryId: z.string().min(1),
+    /** What caused them, e.g. `slack.view_submission`. */
+    topic: z.string().min(1),
+    receivedAt: z.number(),
+    ticketId: z.string().min(1),
+    events: z.array(DomainEventSchema).min(1),
   }),
 ]);
 export type EventJob = z.infer<typeof EventJobSchema>;
@@ -150,6 +165,12 @@ export function jiraJobId(webhookIdentifier: string | null | undefined, identity
 }
 
 /** Job id of a side effect: `effect-<intent key>` (encoded). */
+/** The job id of domain events recorded by the web process: the same events are one job. */
+export function domainEventsJobId(ticketId: string, eventIds: readonly string[]): string {
+  const digest = createHash('sha256').update([ticketId, ...[...eventIds].sort()].join('\n')).digest('hex').slice(0, 32);
+  return `domain-${digest}`;
+}
+
 export function effectJobId(intentKey: string): string {
   return `effect-${encodeJobId(intentKey)}`;
 }

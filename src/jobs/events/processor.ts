@@ -36,6 +36,7 @@ export interface EventsJobResult {
 /** Turns a queued delivery into the domain events of one ticket (Jira: found through the index). */
 async function normalizeJob(job: EventJob, store: RedisTicketStore, logger: Logger): Promise<Normalized> {
   if (job.source === 'intercom') return normalizeIntercom(job.payload);
+  if (job.source === 'domain') return { ticketId: job.ticketId, events: job.events };
   const webhook = readJiraWebhook(job.payload);
   const key = webhook.issue.key;
   let ticketId = await store.ticketIdForJiraKey(key);

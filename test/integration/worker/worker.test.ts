@@ -11,7 +11,7 @@ import type { Intent } from '../../../src/domain/intents';
 import type { Decider } from '../../../src/jobs/events/decider';
 import { listDeadLetters, replayDeadLetter } from '../../../src/jobs/dead-letter';
 import { sweepRatings } from '../../../src/jobs/events/rating-sweep';
-import { createQueues, effectJobId, intercomJobId, jiraJobId, type EventJob, type Queues } from '../../../src/jobs/queues';
+import { createQueues, domainEventsJobId, effectJobId, intercomJobId, jiraJobId, type EventJob, type Queues } from '../../../src/jobs/queues';
 import { startWorker, type RunningWorker } from '../../../src/app/worker';
 import { jobsProcessed } from '../../../src/adapters/http/metrics';
 import { deleteKeys, memoryLogger, testConfig, waitFor, waitForJob } from './support/worker-test-kit';
@@ -27,7 +27,7 @@ const CONV = '215470001234567';
 const CONTACT = '65a1f0c2e4b0a1b2c3d4e5f6';
 const COMPANY = '65a1f0c2e4b0a1b2c3d4e500';
 
-function intercomJob(topic: string, overrides: Record<string, unknown> = {}): { job: EventJob; jobId: string } {
+function intercomJob(topic: string, overrides: Record<string, unknown> = {}): { job: Extract<EventJob, { source: 'intercom' }>; jobId: string } {
   const payload = { ...fixture(`intercom/webhook-${topic}.json`), ...overrides };
   const deliveryId = String(payload.id);
   return { job: { source: 'intercom', deliveryId, topic, receivedAt: 0, payload }, jobId: intercomJobId(deliveryId) };
@@ -96,6 +96,19 @@ describe('worker: events queue → ticket store → decisions → effects (real 
     const effect = await queues.effects.getJob(effectJobId(`welcome:${CONV}`));
     expect(effect?.data.intent).toMatchObject({ kind: 'slack.post', text: `Nuevo ticket ${CONV} (Platinum)` });
     expect(await queues.effects.count()).toBe(1);
+  });
+
+  it('runs the decisions on events an agent recorded from Slack (already stored by the web process)', async () => {
+    const opened = { id: 'slack:open:1', ticketId: 'slack-conv-1', at: 1_768_380_070_000, source: 'slack' as const, kind: 'ConversationOpened' as const, subject: null, body: 'x', tags: [], assigneeId: null };
+    await worker.deps.store.append('slack-conv-1', [DomainEventSchema.parse(opened)]);
+    const jobId = domainEventsJobId('slack-conv-1', [opened.id]);
+    const job = { source: 'domain' as const, deliveryId: opened.id, topic: 'slack.action', receivedAt: 0, ticketId: 'slack-conv-1', events: [DomainEventSchema.parse(opened)] };
+    await queues.events.add('slack', job, { jobId });
+    await queues.events.add('slack', job, { jobId });
+    const done = await waitForJob(queues.events, jobId);
+    expect(done.returnvalue).toMatchObject({ ticketId: 'slack-conv-1', appended: 0 });
+    expect(await queues.effects.getJob(effectJobId('welcome:slack-conv-1'))).toBeDefined();
+    expect((await worker.deps.store.events('slack-conv-1')).filter((e) => e.kind === 'ConversationOpened')).toHaveLength(1);
   });
 
   it('a delivery received three times (new notification ids each time) is one event and one effect', async () => {
