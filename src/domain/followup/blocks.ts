@@ -8,6 +8,8 @@ import { alertText, ticketLinks } from './render';
 export const ALERT_ACTIONS = {
   openIntercom: 'alert.open-intercom',
   openJira: 'alert.open-jira',
+  /** Opens the bug form for the conversation (only while it has no Jira issue). */
+  createJira: 'alert.create-jira',
   snoozeLadder: 'alert.snooze-ladder',
   waitingOnCustomer: 'alert.waiting-on-customer',
   reclassify: 'alert.reclassify',
@@ -64,6 +66,7 @@ export function alertBlocks(input: AlertBlocksInput): SlackBlock[] {
       { type: 'button', action_id: ALERT_ACTIONS.openIntercom, text: { type: 'plain_text', text: label('open-intercom') }, url: links.intercom },
     ];
     if (links.jira) buttons.push({ type: 'button', action_id: ALERT_ACTIONS.openJira, text: { type: 'plain_text', text: label('open-jira') }, url: links.jira });
+    else buttons.push({ type: 'button', action_id: ALERT_ACTIONS.createJira, text: { type: 'plain_text', text: label('create-jira') }, value: t.id });
     buttons.push(
       { type: 'button', action_id: ALERT_ACTIONS.snoozeLadder, text: { type: 'plain_text', text: label('snooze-ladder') }, value: t.id },
       { type: 'button', action_id: ALERT_ACTIONS.waitingOnCustomer, text: { type: 'plain_text', text: label('waiting-on-customer') }, value: t.id },

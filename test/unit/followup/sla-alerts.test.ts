@@ -70,6 +70,16 @@ describe('SLA alerts', () => {
     expect(actions.elements[2].value).toBe('3001');
   });
 
+  it('a breach on a ticket with no Jira issue offers to create one instead of opening it', () => {
+    const noJira = { ...ticket, jira: null };
+    const d = decide(noJira, at('2026-10-13 14:30'), { sla: [view('contractual.firstResponse', 'breached', '2026-10-13 13:00', '2026-10-13 12:00')] });
+    const post = d.intents[0];
+    if (post.kind !== 'slack.post') throw new Error('expected a Slack post');
+    const actions = post.blocks?.[3] as { elements: { action_id: string; value?: string }[] };
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['alert.open-intercom', 'alert.create-jira', 'alert.snooze-ladder', 'alert.waiting-on-customer', 'alert.reclassify']);
+    expect(actions.elements[1].value).toBe('3001');
+  });
+
   it('a breached target skips its at-risk alert; paused and met targets say nothing', () => {
     const d = decide(ticket, at('2026-10-13 14:30'), {
       sla: [view('internal.firstResponse', 'breached', '2026-10-13 11:00', '2026-10-13 10:30'), view('contractual.resolution', 'paused', '2026-10-14 13:00', '2026-10-14 09:00'), view('internal.resolution', 'met', '2026-10-13 17:00', '2026-10-13 15:00')],
