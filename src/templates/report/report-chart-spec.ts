@@ -17,6 +17,7 @@ export function reportChartSpec(report: WeeklyReport, view: ReportView, targetFi
     minutes: p.medianFirstResponseBusinessMs === null ? null : Math.round((p.medianFirstResponseBusinessMs / 60_000) * 10) / 10,
   }));
   const weeks = report.trend.map((p) => p.week);
+  const spikes = report.spikes.map((sp) => ({ week: sp.week, opened: sp.opened, label: `▲ ${view.labels.chartSpike}` }));
   const targetMinutes = targetFirstResponseMs / 60_000;
   const width = 720;
   return {
@@ -30,14 +31,34 @@ export function reportChartSpec(report: WeeklyReport, view: ReportView, targetFi
         width,
         height: 240,
         title: { text: view.labels.chartVolume, fontSize: 13, anchor: 'start' },
-        data: { values: volume },
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          x: { field: 'week', type: 'ordinal', sort: weeks, title: view.labels.week, axis: { labelAngle: -40 } },
-          y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: view.labels.conversations, axis: { tickMinStep: 1 } },
-          color: { field: 'type', type: 'nominal', title: view.labels.type, scale: { domain: types, range: types.map((t) => TYPE_COLOURS[t]) } },
-          order: { field: 'type' },
-        },
+        layer: [
+          {
+            data: { values: volume },
+            mark: { type: 'bar', tooltip: true },
+            encoding: {
+              x: { field: 'week', type: 'ordinal', sort: weeks, title: view.labels.week, axis: { labelAngle: -40 } },
+              y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: view.labels.conversations, axis: { tickMinStep: 1 } },
+              color: {
+                field: 'type',
+                type: 'nominal',
+                title: view.labels.type,
+                scale: { domain: types, range: types.map((t) => TYPE_COLOURS[t]) },
+                legend: { labelExpr: `datum.label === 'none' ? ${JSON.stringify(view.labels.none)} : datum.label` },
+              },
+              order: { field: 'type' },
+            },
+          },
+          {
+            // Weeks flagged by the release-spike rule, marked above their bar.
+            data: { values: spikes },
+            mark: { type: 'text', dy: -8, fontSize: 11, fontWeight: 'bold', color: '#b35806' },
+            encoding: {
+              x: { field: 'week', type: 'ordinal', sort: weeks },
+              y: { field: 'opened', type: 'quantitative' },
+              text: { field: 'label' },
+            },
+          },
+        ],
       },
       {
         width,

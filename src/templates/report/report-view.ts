@@ -37,14 +37,14 @@ export interface ReportView {
   breakdowns: ViewSection[];
   spikes: ViewSection;
   comparisons: ViewSection;
-  labels: Record<'chart' | 'metric' | 'thisWeek' | 'previousWeek' | 'change' | 'chartVolume' | 'chartFirstResponse' | 'chartTarget' | 'week' | 'conversations' | 'minutes' | 'type', string>;
+  labels: Record<'none' | 'chartSpike' | 'chart' | 'metric' | 'thisWeek' | 'previousWeek' | 'change' | 'chartVolume' | 'chartFirstResponse' | 'chartTarget' | 'week' | 'conversations' | 'minutes' | 'type', string>;
 }
 
-function counts(rec: Record<string, number>, limit = 8): string[] {
+function counts(rec: Record<string, number>, none: string, limit = 8): string[] {
   return Object.entries(rec)
     .sort(([ak, a], [bk, b]) => b - a || (ak < bk ? -1 : 1))
     .slice(0, limit)
-    .map(([k, v]) => `${k}: ${v}`);
+    .map(([k, v]) => `${k === 'none' ? none : k}: ${v}`);
 }
 
 function compliance(s: ComplianceStat): string {
@@ -115,10 +115,10 @@ export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Lan
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([stage, count]) => t('ladderStage', { stage, count }));
   const breakdowns: ViewSection[] = [
-    { title: t('byType'), lines: counts(m.breakdown.byType), inline: true },
-    { title: t('byPlan'), lines: counts(m.breakdown.byPlan), inline: true },
-    { title: t('byPriority'), lines: counts(m.breakdown.byPriority), inline: true },
-    { title: t('byTag'), lines: counts(m.breakdown.byTag), inline: true },
+    { title: t('byType'), lines: counts(m.breakdown.byType, t('none')), inline: true },
+    { title: t('byPlan'), lines: counts(m.breakdown.byPlan, t('none')), inline: true },
+    { title: t('byPriority'), lines: counts(m.breakdown.byPriority, t('none')), inline: true },
+    { title: t('byTag'), lines: counts(m.breakdown.byTag, t('none')), inline: true },
     { title: t('sla'), lines: sla },
     { title: t('csatByAgent'), lines: agents, inline: true },
     { title: t('ladder'), lines: ladder, inline: true },
@@ -151,6 +151,8 @@ export function reportView(report: WeeklyReport, catalog: TextCatalog, lang: Lan
     spikes: { title: t('spikes'), lines: spikeLines.length ? spikeLines : [t('noSpikes', { weeks: report.trend.length })] },
     comparisons: { title: t('comparisons'), lines: [compare(report.vsPreviousQuarter), compare(report.vsPreviousMonth)] },
     labels: {
+      none: label('none'),
+      chartSpike: label('chartSpike'),
       chart: label('chart'),
       metric: label('metric'),
       thisWeek: label('thisWeek'),

@@ -113,7 +113,8 @@ describe('the weekly report', () => {
 
     it('charts every trend week in order with the first-response target as a rule', () => {
       const spec = reportChartSpec(report, view, 5 * MIN) as { vconcat: Array<Record<string, any>> };
-      expect(spec.vconcat[0].encoding.x.sort).toHaveLength(12);
+      expect(spec.vconcat[0].layer[0].encoding.x.sort).toHaveLength(12);
+      expect(spec.vconcat[0].layer[1].data.values).toEqual([{ week: '2026-W47', opened: 6, label: '▲ pico' }]);
       expect(spec.vconcat[1].layer[1].data.values[0].target).toBe(5);
       expect(spec.vconcat[1].layer[0].data.values[11]).toEqual({ week: '2026-W47', minutes: 4.5 });
     });
