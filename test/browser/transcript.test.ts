@@ -57,6 +57,8 @@ describe('the demo transcript in a browser', () => {
     await expect(page.locator('#report .weekly-report h2').textContent()).resolves.toContain('2026-W47');
     expect(await page.locator('#report figure.chart svg path, #report figure.chart svg rect').count()).toBeGreaterThan(10);
     await page.screenshot({ path: path.join(OUT, 'transcript.png'), fullPage: false });
+    // The sticky navigation bar would cover part of an element screenshot.
+    await page.addStyleTag({ content: 'nav { position: static !important; }' });
     await page.locator('#report').screenshot({ path: path.join(OUT, 'transcript-report.png') });
     expect(fs.statSync(path.join(OUT, 'transcript.png')).size).toBeGreaterThan(10_000);
     await page.close();
