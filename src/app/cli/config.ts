@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/load';
+import { DEFAULT_CONFIG_DIR, loadConfig } from '../../config/load';
 import type { CliCommand } from './types';
 
 /** `care-relay config check [FILE]`: validates the configuration (defaults, plus FILE laid over them). */
@@ -29,7 +29,7 @@ export const configCommand: CliCommand = {
     const result = loadConfig({ dir, overlay });
     if (!result.ok) {
       for (const issue of result.issues) io.stderr(`${issue.path}: ${issue.message}\n`);
-      io.stderr(`config check: ${result.issues.length} error(s) in ${result.sources.join(', ') || 'no files'}\n`);
+      io.stderr(`config check: ${result.issues.length} error(s) (defaults: ${dir ?? DEFAULT_CONFIG_DIR}${overlay ? `, overlay: ${overlay}` : ''})\n`);
       return 1;
     }
     for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
