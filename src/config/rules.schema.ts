@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compilePattern } from '../domain/classify/compile-pattern';
+import { compilePattern, expandPattern } from '../domain/classify/compile-pattern';
 import { EvoCriticalitySchema, IncidentPrioritySchema, PlanSchema, TicketTypeSchema } from '../domain/vocabulary';
 
 /**
@@ -13,7 +13,7 @@ export type RuleFlag = z.infer<typeof RuleFlagSchema>;
 
 const PatternSchema = z.string().superRefine((p, ctx) => {
   try {
-    compilePattern(p);
+    for (const expanded of expandPattern(p)) compilePattern(expanded);
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
   }

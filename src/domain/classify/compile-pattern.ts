@@ -10,7 +10,9 @@
  * - `[word]`: an optional word (alternatives allowed inside: `[me|nos]`);
  * - `...`: a gap of up to 3 words within the same sentence; `~N`: a gap of up to N words;
  * - `#`: any number (`antes del #` = "antes del 20"; `in # days`);
- * - `?` `!` `.`: the punctuation itself (`como ~6 ?` = a question about how).
+ * - `?` `!` `.`: the punctuation itself (`como ~6 ?` = a question about how);
+ * - `(no carga|no abre|en blanco)`: alternatives of several words (the pattern is expanded into
+ *   one pattern per alternative; `a|b` alone only ever means one word).
  * A pattern must start and end with a word.
  */
 export class PatternError extends Error {
@@ -48,8 +50,30 @@ function word(token: string, pattern: string, optional: boolean): PatternElement
   return { kind: 'word', exact, words: [...exact], prefixes, optional };
 }
 
+const GROUP = /\(([^()]*)\)/;
+const MAX_EXPANSIONS = 256;
+
 /**
- * Parses one pattern. Throws {@link PatternError} when it cannot be understood, naming the part at
+ * Expands the phrase groups of a pattern: `web (no carga|en blanco)` → `web no carga`,
+ * `web en blanco`. A pattern without groups is returned as is.
+ */
+export function expandPattern(pattern: string): string[] {
+  const m = GROUP.exec(pattern);
+  if (!m) {
+    if (/[()]/.test(pattern)) throw new PatternError(pattern, 'unbalanced parentheses (groups cannot be nested)');
+    return [pattern];
+  }
+  const alternatives = m[1].split('|').map((a) => a.trim());
+  if (alternatives.some((a) => a === '')) throw new PatternError(pattern, `empty alternative in "${m[0]}"`);
+  const before = pattern.slice(0, m.index);
+  const after = pattern.slice(m.index + m[0].length);
+  const out = alternatives.flatMap((alt) => expandPattern(`${before} ${alt} ${after}`.replace(/\s+/g, ' ').trim()));
+  if (out.length > MAX_EXPANSIONS) throw new PatternError(pattern, `expands to more than ${MAX_EXPANSIONS} patterns: split it`);
+  return out;
+}
+
+/**
+ * Parses one pattern (after {@link expandPattern}). Throws {@link PatternError} when it cannot be understood, naming the part at
  * fault, so `config check` and start-up point a support lead at the line to fix.
  */
 export function compilePattern(pattern: string): CompiledPattern {
@@ -74,7 +98,7 @@ export function compilePattern(pattern: string): CompiledPattern {
 /** The literal words of a pattern (no prefixes, gaps or punctuation): words the speller keeps. */
 export function patternWords(pattern: string): string[] {
   return pattern
-    .replace(/[[\]]/g, '')
+    .replace(/[[\]()]/g, ' ')
     .split(/[\s|]+/)
     .filter((w) => /^[a-z]+$/.test(w));
 }

@@ -1,5 +1,5 @@
 import type { Rule, RulesConfig } from '../../config/rules.schema';
-import { compilePattern, patternWords, type CompiledPattern } from './compile-pattern';
+import { compilePattern, expandPattern, patternWords, type CompiledPattern } from './compile-pattern';
 import { createSpeller, type Speller } from './speller';
 
 /** A rule ready to run: its patterns parsed. */
@@ -32,7 +32,8 @@ export function compileRules(config: RulesConfig): CompiledRules {
   const triggers = new Map<string, number[]>();
   const prefixTriggers: { prefix: string; rule: number }[] = [];
   const rules = config.rules.map((rule, i) => {
-    const match = rule.match.map(compilePattern);
+    const compile = (patterns: readonly string[]) => patterns.flatMap(expandPattern).map(compilePattern);
+    const match = compile(rule.match);
     for (const p of match) {
       const first = p.elements[0];
       if (first.kind !== 'word') continue;
@@ -43,7 +44,7 @@ export function compileRules(config: RulesConfig): CompiledRules {
       }
       for (const prefix of first.prefixes) prefixTriggers.push({ prefix, rule: i });
     }
-    return { rule, match, also: rule.also.map(compilePattern), unless: rule.unless.map(compilePattern) };
+    return { rule, match, also: compile(rule.also), unless: compile(rule.unless) };
   });
   return {
     config,

@@ -1,4 +1,4 @@
-import { compilePattern, PatternError, patternWords } from '../../../src/domain/classify/compile-pattern';
+import { compilePattern, expandPattern, PatternError, patternWords } from '../../../src/domain/classify/compile-pattern';
 import { matchAny, matchPattern, tokenText } from '../../../src/domain/classify/match-pattern';
 import { normalizeTokens } from '../../../src/domain/classify/normalize-text';
 
@@ -58,5 +58,25 @@ describe('the pattern language of the rules', () => {
 
   it('lists the literal words of a pattern for the speller', () => {
     expect(patternWords('no deja anadir|comprar ~3 [la] cesta* ?')).toEqual(['no', 'deja', 'anadir', 'comprar', 'la']);
+  });
+});
+
+describe('phrase groups', () => {
+  it('expands alternatives of several words into one pattern each', () => {
+    expect(expandPattern('web|tienda ~2 (no carga|en blanco)')).toEqual(['web|tienda ~2 no carga', 'web|tienda ~2 en blanco']);
+    expect(expandPattern('(a b|c) x (d|e f)')).toEqual(['a b x d', 'a b x e f', 'c x d', 'c x e f']);
+    expect(expandPattern('sin grupos')).toEqual(['sin grupos']);
+  });
+
+  it('matches any of the phrases', () => {
+    const patterns = expandPattern('la web ~2 (no carga|en blanco)').map(compilePattern);
+    expect(matchAny(patterns, tokenText(normalizeTokens('La web sale en blanco')))).toBe('la web sale en blanco');
+    expect(matchAny(patterns, tokenText(normalizeTokens('La web no carga')))).toBe('la web no carga');
+    expect(matchAny(patterns, tokenText(normalizeTokens('La web carga bien, no es blanco')))).toBeNull();
+  });
+
+  it('rejects unbalanced or empty groups', () => {
+    expect(() => expandPattern('web (no carga')).toThrow(/unbalanced/);
+    expect(() => expandPattern('web (no carga|)')).toThrow(/empty alternative/);
   });
 });
