@@ -1,13 +1,26 @@
 import { escapeHtml } from '../../templates/report/report-html';
 
-/** Slack emoji names the bot uses, shown as the characters Slack would draw. */
+/**
+ * Slack emoji names the bot uses, drawn with symbols every DejaVu/Latin font has (the transcript must
+ * read the same in a headless browser without an emoji font); coloured where the colour is the point.
+ */
+const dot = (colour: string, glyph = '●') => `<span style="color:${colour}">${glyph}</span>`;
 const EMOJI: Record<string, string> = {
-  white_check_mark: '✅', x: '❌', warning: '⚠️', rotating_light: '🚨', fire: '🔥', bell: '🔔', red_circle: '🔴', large_orange_circle: '🟠',
-  large_yellow_circle: '🟡', large_green_circle: '🟢', large_blue_circle: '🔵', hourglass: '⌛', hourglass_flowing_sand: '⏳', alarm_clock: '⏰', star: '⭐',
-  bug: '🐛', telephone_receiver: '📞', phone: '📞', pushpin: '📌', link: '🔗', memo: '📝', eyes: '👀', speech_balloon: '💬', chart_with_upwards_trend: '📈',
-  small_red_triangle: '🔺', small_red_triangle_down: '🔻', arrow_up: '⬆️', arrow_down: '⬇️', zzz: '💤', key: '🔑', crown: '👑', ladder: '🪜', calendar: '📅',
-  envelope: '✉️', sos: '🆘', beetle: '🪲', large_orange_diamond: '🔶', large_blue_diamond: '🔷', arrows_counterclockwise: '🔄', clipboard: '📋', point_right: '👉', red_square: '🟥', orange_square: '🟧', heavy_check_mark: '✔️', information_source: 'ℹ️', mag: '🔍', package: '📦', construction: '🚧', busts_in_silhouette: '👥',
+  white_check_mark: dot('#1a7f37', '✔'), heavy_check_mark: dot('#1a7f37', '✔'), x: dot('#cf222e', '✘'), warning: dot('#9a6700', '⚠'), rotating_light: dot('#cf222e', '⚠'),
+  sos: dot('#cf222e', '⚠'), fire: dot('#cf222e', '▲'), bell: '♪', red_circle: dot('#cf222e'), large_orange_circle: dot('#e36209'), large_yellow_circle: dot('#d4a72c'),
+  large_green_circle: dot('#1a7f37'), large_blue_circle: dot('#0969da'), red_square: dot('#cf222e', '■'), orange_square: dot('#e36209', '■'),
+  large_orange_diamond: dot('#e36209', '◆'), large_blue_diamond: dot('#0969da', '◆'), hourglass: '⌛', hourglass_flowing_sand: '⌛', alarm_clock: '⌚', star: dot('#d4a72c', '★'),
+  bug: '✱', beetle: '✱', telephone_receiver: '☎', phone: '☎', pushpin: '✎', link: '⇗', memo: '✎', eyes: '◉', speech_balloon: '✉', chart_with_upwards_trend: '↗',
+  small_red_triangle: dot('#cf222e', '▲'), small_red_triangle_down: dot('#cf222e', '▼'), arrow_up: '↑', arrow_down: '↓', zzz: '☾', key: '⚷', crown: '♛', ladder: '☰',
+  calendar: '▦', envelope: '✉', information_source: 'ℹ', mag: '⌕', package: '▣', construction: '⚒', busts_in_silhouette: '☻', arrows_counterclockwise: '↻', clipboard: '▤', point_right: '☞',
 };
+
+/** Emoji characters the bot's texts use, drawn the same way (⚠ and ☀ are in DejaVu already). */
+const EMOJI_CHARS: Record<string, string> = {
+  '🪜': '☰', '🚨': EMOJI.rotating_light, '⭐': EMOJI.star, '🗂': '▤', '📞': '☎', '😠': dot('#cf222e', '☹'), '🔕': '♪̸', '🔔': '♪', '📥': '⇩', '📈': '↗', '🌇': '☾', '✅': EMOJI.white_check_mark,
+  '❌': EMOJI.x, '🐛': '✱', '🪲': '✱', '🔴': EMOJI.red_circle, '🟠': EMOJI.large_orange_circle, '🟡': EMOJI.large_yellow_circle, '🟢': EMOJI.large_green_circle, '🔄': '↻', '⏰': '⌚', '⏳': '⌛', '\uFE0F': '',
+};
+const EMOJI_CHAR_RE = new RegExp(Object.keys(EMOJI_CHARS).join('|'), 'gu');
 
 export interface Names {
   user: (id: string) => string;
@@ -16,6 +29,7 @@ export interface Names {
 
 function inline(text: string): string {
   return text
+    .replace(EMOJI_CHAR_RE, (c) => EMOJI_CHARS[c] ?? c)
     .replace(/:([a-z0-9_+-]+):/g, (m, name: string) => EMOJI[name] ?? m)
     .replace(/(^|[\s(>])\*([^*\n]+)\*(?=[\s).,:;!?<]|$)/g, '$1<b>$2</b>')
     .replace(/(^|[\s(>])_([^_\n]+)_(?=[\s).,:;!?<]|$)/g, '$1<i>$2</i>')

@@ -42,7 +42,7 @@ function slackSection(result: DemoResult, names: Names): string {
   const render = (m: SlackMessage) => `<div class="msg">
   <div class="meta"><b>care-relay</b> <span class="app">APP</span> <time>${escapeHtml(localTime(m.at))}</time>${m.ephemeralTo ? ` <span class="eph">only visible to ${escapeHtml(names.user(m.ephemeralTo))}</span>` : ''}</div>
   ${messageToHtml(m.text, m.blocks, names)}
-  ${m.files.map((f) => `<div class="file">📎 ${escapeHtml(f.title)} <small>(${escapeHtml(f.filename)}, ${f.bytes} bytes)</small>${f.filename.endsWith('.png') ? `<br><img class="upload" src="report.png" alt="${escapeHtml(f.title)}">` : ''}</div>`).join('')}
+  ${m.files.map((f) => `<div class="file">⎘ ${escapeHtml(f.title)} <small>(${escapeHtml(f.filename)}, ${f.bytes} bytes)</small>${f.filename.endsWith('.png') ? `<br><img class="upload" src="report.png" alt="${escapeHtml(f.title)}">` : ''}</div>`).join('')}
 </div>`;
   const channels = [...byChannel.entries()].sort(([a], [b]) => where(a, names).localeCompare(where(b, names)));
   if (channels.length === 0) return '<p class="empty">Nothing was posted to Slack.</p>';
