@@ -50,6 +50,10 @@ describe('the demo transcript in a browser', () => {
     expect(await upload.evaluate((img) => { const i = img as unknown as { complete: boolean; naturalWidth: number }; return i.complete ? i.naturalWidth : 0; })).toBeGreaterThan(1000);
     // Jira: the bug filed from Slack, moved to Done by the developer.
     await expect(page.locator('#jira .jira-issue h3').first().textContent()).resolves.toMatch(/INC-\d+ · .*Bizum.*Done/);
+    // The story: the managers' channel got alerts, the Saturday Muy Alta breached its SLA, the ladder escalated.
+    expect(await page.locator('#slack [data-channel="C06SOPMGR01"] .msg').count()).toBeGreaterThan(2);
+    await expect(page.locator('#tickets [data-ticket="215470001000006"] .state.breached').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#tickets').textContent()).resolves.toMatch(/AlertSent bot ladder · 1/);
     // Every scripted conversation with its SLA timeline.
     expect(await page.locator('#tickets details.ticket').count()).toBe(12);
     expect(await page.locator('#tickets table.sla').count()).toBeGreaterThan(8);
