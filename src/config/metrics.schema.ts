@@ -35,7 +35,10 @@ export const MetricsConfigSchema = z.object({
        * The Slack channel id (C…) the report goes to; default: `slack.channels.managers`. An id,
        * not a name: files.uploadV2 only takes ids.
        */
-      channel: z.string().min(1).optional(),
+      channel: z
+        .string()
+        .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'expected a Slack channel id like C06SOPMGR01 (not a #name: files.uploadV2 only takes ids)' })
+        .optional(),
       /** Weeks of history in the chart. */
       chartWeeks: z.number().int().min(2).max(52).default(12),
       language: z.enum(['es', 'en']).default('es'),
