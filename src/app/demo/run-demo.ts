@@ -8,13 +8,11 @@ import { IntercomAdapter } from '../../adapters/intercom/intercom-adapter';
 import { RedisTicketStore } from '../../adapters/redis/ticket-store';
 import { loadConfigOrThrow } from '../../config/load';
 import type { Config } from '../../config/schema';
-import { createCalendars } from '../../domain/calendar';
-import { DomainEventSchema, type DomainEvent } from '../../domain/events';
-import { createQueues, createRedisConnection } from '../../jobs/queues';
+import type { DomainEvent } from '../../domain/events';
+import { createQueues, createRedisConnection, domainEventsJobId } from '../../jobs/queues';
 import { QueueIntentSink } from '../../jobs/effects/dispatch';
-import { loadBugTemplates } from '../../slack/load-bug-templates';
 import { loadTextCatalog } from '../../templates/load-text';
-import { createSlackApp } from '../../../handlers/slack';
+import { slackAppFromEnv } from '../../../handlers/slack/from-env';
 import { createWebApp } from '../web';
 import { startWorker } from '../worker';
 import { produceWeeklyReport, type ProducedReport } from '../report/produce-weekly-report';
@@ -155,6 +153,8 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     SLACK_BOT_TOKEN: SECRETS.slackBotToken,
     SLACK_SIGNING_SECRET: SECRETS.slackSigningSecret,
     SLACK_API_URL: `${slackUrl}/api/`,
+    SLACK_BOT_ID: 'B0BOT00001',
+    SLACK_BOT_USER_ID: 'U0BOT00001',
     JIRA_BASE_URL: jiraUrl,
     JIRA_EMAIL: 'care-relay@example.com',
     JIRA_API_TOKEN: 'demo-jira-token',
@@ -190,24 +190,22 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
 
   const webRedis = createRedisConnection('web', redisUrl);
   const webQueues = createQueues(webRedis, config.ingest, DEMO_QUEUE_PREFIX);
-  const calendar = createCalendars(config.calendars).get('default');
-  const { router: slackRouter } = createSlackApp({
-    signingSecret: SECRETS.slackSigningSecret,
-    botToken: SECRETS.slackBotToken,
-    slackApiUrl: `${slackUrl}/api/`,
-    botId: 'B0BOT00001',
-    botUserId: 'U0BOT00001',
+  // The Slack app exactly as the web process builds it (handlers/slack/from-env.ts), its recorded
+  // events handed to the worker as a `domain` job so the decisions run at once (as src/app/web.ts).
+  const { router: slackRouter } = slackAppFromEnv({
+    env,
     config,
-    bugTemplates: loadBugTemplates(),
     store,
-    recordEvents: async (ticketId, events) => {
-      await store.append(ticketId, events.map((e) => DomainEventSchema.parse(e)));
-    },
     intents: new QueueIntentSink(webQueues.effects),
     clock,
     logger,
-    nextBusinessDay: (now) => (calendar ? calendar.addBusinessTime(calendar.nextOpening(now), 9 * 3_600_000) : now + 86_400_000),
-    processBeforeResponse: true,
+    afterRecord: async (ticketId, events) => {
+      await webQueues.events.add(
+        'slack',
+        { source: 'domain', deliveryId: events.map((e) => e.id).join(','), topic: 'slack.action', receivedAt: clock.now(), ticketId, events },
+        { jobId: domainEventsJobId(ticketId, events.map((e) => e.id)) },
+      );
+    },
   });
   const web = createWebApp({
     intercomClientSecret: SECRETS.intercomClientSecret,

@@ -116,7 +116,13 @@ export class SlackDriver {
     const before = this.openedViews().length;
     const cmd = await this.slashCommand(input.user, input.channel, '/bug', input.conversationId);
     if (cmd.status !== 200) return { ok: false, detail: `/bug answered ${cmd.status}: ${JSON.stringify(cmd.body)}` };
-    const opened = this.openedViews().slice(before).find((v) => v.method === 'views.open');
+    // Bolt acknowledges the command first and opens the modal right after (as Slack allows within
+    // the trigger's 3 s), so the modal may appear a moment after the answer.
+    let opened: { method: string; view: unknown } | undefined;
+    for (let waited = 0; waited < 3000 && !opened; waited += 20) {
+      opened = this.openedViews().slice(before).find((v) => v.method === 'views.open');
+      if (!opened) await new Promise((r) => setTimeout(r, 20));
+    }
     if (!opened) return { ok: false, detail: `/bug opened no modal (${JSON.stringify(cmd.body)})` };
     const picker = opened.view as View;
     const step1 = await this.submitView(input.user, picker, { kind: { v: { type: 'static_select', selected_option: { value: input.template, text: { type: 'plain_text', text: input.template } } } } });
