@@ -21,7 +21,11 @@ export type SlackBlock = Record<string, unknown>;
 
 export type SlackDestination =
   | { kind: 'channel'; channel: string }
-  /** A DM to a Slack user id, or to an Intercom admin mapped to Slack by e-mail. */
+  /**
+   * A DM to a Slack user id (or an e-mail address, looked up in Slack: CSMs come from Intercom as
+   * e-mails), or to an Intercom admin mapped to Slack by e-mail. When nobody is found the message
+   * goes to the team channel with a note, rather than being lost.
+   */
   | { kind: 'user'; slackUserId?: string; intercomAdminId?: string }
   /** A reply in the ticket's Slack thread (posted as a thread root in `fallbackChannel` if none yet). */
   | { kind: 'ticket-thread'; fallbackChannel: string };

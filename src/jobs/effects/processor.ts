@@ -61,11 +61,16 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
       case 'channel':
         return { channel: to.channel };
       case 'user': {
-        const user = to.slackUserId ?? (to.intercomAdminId ? await slackUserForAdmin(to.intercomAdminId) : null);
+        // A CSM or a head of department may be configured (or come from Intercom) as an e-mail address.
+        const byEmail = to.slackUserId?.includes('@') ? to.slackUserId : null;
+        const user = byEmail
+          ? await deps.slack.lookupUserByEmail(byEmail)
+          : (to.slackUserId ?? (to.intercomAdminId ? await slackUserForAdmin(to.intercomAdminId) : null));
         if (user) return { channel: user };
         // Nobody to DM: say so in the team channel rather than lose the message.
-        log?.warn({ to, ticketId }, 'no Slack user for this Intercom admin; posting to the team channel (set slack.adminOverrides)');
-        return { channel: deps.config.slack.channels.team, note: to.intercomAdminId ? `(para el agente ${to.intercomAdminId}) ` : '' };
+        log?.warn({ to, ticketId }, 'no Slack user for this destination; posting to the team channel (set slack.adminOverrides)');
+        const who = to.intercomAdminId ?? byEmail;
+        return { channel: deps.config.slack.channels.team, note: who ? `(para ${who}) ` : '' };
       }
       case 'ticket-thread': {
         const ticket = ticketId ? await deps.store.get(ticketId) : null;

@@ -70,7 +70,16 @@ describe('the effects processor', () => {
     await run(post('e', { kind: 'user', intercomAdminId: '7012345' }));
     await run(post('n', { kind: 'user', intercomAdminId: '999' }));
     expect(posts.map((p) => p.channel)).toEqual(['U0OVERRIDE1', 'U05LUFER001', 'C06SOPTEAM1']);
-    expect(posts[2].text).toBe('(para el agente 999) texto n');
+    expect(posts[2].text).toBe('(para 999) texto n');
+  });
+
+  it("DMs a CSM known by e-mail (Intercom's csm_email) through Slack's lookup, else the team channel", async () => {
+    const { run, posts } = setup();
+    await run(post('csm', { kind: 'user', slackUserId: 'lucia.ferrer@example.com' }));
+    await run(post('csm2', { kind: 'user', slackUserId: 'nadie@example.com' }));
+    await run(post('id', { kind: 'user', slackUserId: 'U0CSM000001' }));
+    expect(posts.map((p) => p.channel)).toEqual(['U05LUFER001', 'C06SOPTEAM1', 'U0CSM000001']);
+    expect(posts[1].text).toBe('(para nadie@example.com) texto csm2');
   });
 
   it('cuts a message to 50 blocks', async () => {
