@@ -2,6 +2,7 @@ import type { RuleFlag } from '../../config/rules.schema';
 import type { Classification } from '../events';
 import type { EvoCriticality, IncidentPriority, Plan, TicketType } from '../vocabulary';
 import type { ClassifyInput } from './classify-input';
+import type { CompiledPattern } from './compile-pattern';
 import type { CompiledRules } from './compile-rules';
 import { detectLanguage } from './detect-language';
 import { matchAny, testAny, tokenText, type TokenText } from './match-pattern';
@@ -22,15 +23,16 @@ export interface ClassifyOptions {
   phoneSupportByPlan?: Partial<Record<Plan, boolean>>;
 }
 
-/** Which rules a token of the text may fire (the others cannot match: their first words are absent). */
-function triggeredRules(compiled: CompiledRules, text: TokenText): boolean[] {
-  const on = new Array<boolean>(compiled.rules.length).fill(false);
+/** The patterns a token of the text may start (the others cannot match: their first words are absent). */
+function activePatterns(compiled: CompiledRules, text: TokenText): Set<CompiledPattern> {
+  const active = new Set<CompiledPattern>();
+  const prefixes = compiled.prefixTriggers;
   for (const token of text.index.keys()) {
-    const rules = compiled.triggers.get(token);
-    if (rules) for (const r of rules) on[r] = true;
-    for (const { prefix, rule } of compiled.prefixTriggers) if (!on[rule] && token.startsWith(prefix)) on[rule] = true;
+    const patterns = compiled.triggers.get(token);
+    if (patterns) for (let i = 0; i < patterns.length; i++) active.add(patterns[i]);
+    for (let i = 0; i < prefixes.length; i++) if (token.startsWith(prefixes[i].prefix)) active.add(prefixes[i].pattern);
   }
-  return on;
+  return active;
 }
 
 type Votes<K extends string> = Partial<Record<K, number>>;
@@ -69,7 +71,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const text = tokenText(all);
   let subject: TokenText | null = null;
   let body: TokenText | null = null;
-  const candidates = triggeredRules(compiled, text);
+  const active = activePatterns(compiled, text);
 
   const typeVotes: Votes<TicketType> = { ...config.typePrior };
   const priorityVotes: Votes<IncidentPriority> = {};
@@ -79,14 +81,14 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const fired: { id: string; matched?: string }[] = [];
 
   for (let i = 0; i < compiled.rules.length; i++) {
-    if (!candidates[i]) continue;
     const { rule, match, also, unless } = compiled.rules[i];
+    if (!match.some((p) => active.has(p))) continue;
     if (rule.lang && rule.lang !== language) continue;
     const where = rule.in === 'subject' ? (subject ??= tokenText(subjectTokens)) : rule.in === 'body' ? (body ??= tokenText(bodyTokens)) : text;
-    const m = matchAny(match, where);
+    const m = matchAny(match, where, active);
     if (m === null) continue;
-    const a = also.length > 0 ? matchAny(also, where) : null;
-    if ((also.length > 0 && a === null) || (unless.length > 0 && testAny(unless, where))) continue;
+    const a = also.length > 0 ? matchAny(also, where, active) : null;
+    if ((also.length > 0 && a === null) || (unless.length > 0 && testAny(unless, where, active))) continue;
     fired.push({ id: rule.id, matched: a === null ? m : `${m} … ${a}` });
     add(typeVotes, rule.type);
     add(priorityVotes, rule.priority);

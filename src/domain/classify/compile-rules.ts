@@ -15,42 +15,41 @@ export interface CompiledRules {
   config: RulesConfig;
   rules: CompiledRule[];
   speller: Speller;
-  /** First word of a `match` pattern → the rules (indexes) it may fire: rules no token triggers are skipped. */
-  triggers: ReadonlyMap<string, readonly number[]>;
-  /** First-word prefixes (`factur*`, `#`) → the rules they may fire. */
-  prefixTriggers: readonly { prefix: string; rule: number }[];
+  /**
+   * First word of a pattern → the patterns that start with it. A pattern none of whose first
+   * words is in the message cannot match, so it is not even tried; a rule with no such pattern in
+   * `match` is skipped.
+   */
+  triggers: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** First-word prefixes (`factur*`, `#`) → the patterns that start with them. */
+  prefixTriggers: readonly { prefix: string; pattern: CompiledPattern }[];
 }
 
 /**
- * Compiles the `rules` configuration: every pattern parsed once, the rules' words given to the
- * speller so it never "corrects" them. Classifying is then index look-ups over the message's tokens.
+ * Compiles the `rules` configuration: every pattern parsed once (phrase groups expanded), the
+ * rules' words given to the speller so it never "corrects" them, and an index from first words to
+ * patterns. Classifying is then index look-ups over the message's tokens.
  */
 export function compileRules(config: RulesConfig): CompiledRules {
   const vocabulary = new Set<string>();
   for (const r of config.rules) for (const p of [...r.match, ...r.also, ...r.unless]) for (const w of patternWords(p)) vocabulary.add(w);
   for (const right of Object.values(config.spelling)) vocabulary.add(right);
-  const triggers = new Map<string, number[]>();
-  const prefixTriggers: { prefix: string; rule: number }[] = [];
-  const rules = config.rules.map((rule, i) => {
-    const compile = (patterns: readonly string[]) => patterns.flatMap(expandPattern).map(compilePattern);
-    const match = compile(rule.match);
-    for (const p of match) {
+  const triggers = new Map<string, CompiledPattern[]>();
+  const prefixTriggers: { prefix: string; pattern: CompiledPattern }[] = [];
+  const index = (patterns: CompiledPattern[]): CompiledPattern[] => {
+    for (const p of patterns) {
       const first = p.elements[0];
       if (first.kind !== 'word') continue;
       for (const w of first.exact) {
-        const list = triggers.get(w) ?? [];
-        if (!list.includes(i)) list.push(i);
-        triggers.set(w, list);
+        const list = triggers.get(w);
+        if (list) list.push(p);
+        else triggers.set(w, [p]);
       }
-      for (const prefix of first.prefixes) prefixTriggers.push({ prefix, rule: i });
+      for (const prefix of first.prefixes) prefixTriggers.push({ prefix, pattern: p });
     }
-    return { rule, match, also: compile(rule.also), unless: compile(rule.unless) };
-  });
-  return {
-    config,
-    triggers,
-    prefixTriggers,
-    rules,
-    speller: createSpeller(vocabulary, config.fuzzy, config.spelling),
+    return patterns;
   };
+  const compile = (patterns: readonly string[]) => index(patterns.flatMap((p) => expandPattern(p)).map(compilePattern));
+  const rules = config.rules.map((rule) => ({ rule, match: compile(rule.match), also: compile(rule.also), unless: compile(rule.unless) }));
+  return { config, triggers, prefixTriggers, rules, speller: createSpeller(vocabulary, config.fuzzy, config.spelling) };
 }

@@ -83,11 +83,12 @@ export function matchPattern(pattern: CompiledPattern, text: TokenText): [number
 
 /**
  * The leftmost match of any of the patterns (the first pattern wins a tie), as the matched text;
- * null when none matches.
+ * null when none matches. Patterns not in `active` (when given) are skipped: they cannot match.
  */
-export function matchAny(patterns: readonly CompiledPattern[], text: TokenText): string | null {
+export function matchAny(patterns: readonly CompiledPattern[], text: TokenText, active?: ReadonlySet<CompiledPattern>): string | null {
   let best: [number, number] | null = null;
   for (const p of patterns) {
+    if (active && !active.has(p)) continue;
     const m = matchPattern(p, text);
     if (m && (best === null || m[0] < best[0])) {
       best = m;
@@ -97,7 +98,8 @@ export function matchAny(patterns: readonly CompiledPattern[], text: TokenText):
   return best ? text.tokens.slice(best[0], best[1]).join(' ') : null;
 }
 
-/** Whether any of the patterns matches. */
-export function testAny(patterns: readonly CompiledPattern[], text: TokenText): boolean {
-  return patterns.some((p) => matchPattern(p, text) !== null);
+/** Whether any of the patterns matches (only those in `active`, when given: see activePatterns). */
+export function testAny(patterns: readonly CompiledPattern[], text: TokenText, active?: ReadonlySet<CompiledPattern>): boolean {
+  for (const p of patterns) if ((!active || active.has(p)) && matchPattern(p, text) !== null) return true;
+  return false;
 }
