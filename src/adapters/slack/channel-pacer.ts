@@ -1,8 +1,9 @@
 /**
  * Spaces out messages to the same channel: Slack allows `chat.postMessage` about once per second
  * per channel and answers bursts with 429. Each channel gets the next free slot `intervalMs` after
- * the previous one; different channels do not wait for each other. In-process only: with several
- * worker processes, Slack's 429 + Retry-After (retried by the job) is the backstop.
+ * the previous one; different channels do not wait for each other. In-process only: the worker
+ * shares pacing across processes with `RedisChannelPacer` (redis-channel-pacer.ts), which
+ * falls back to this one when Redis cannot be asked; Slack's 429 + Retry-After is the backstop.
  */
 export class ChannelPacer {
   private readonly nextSlot = new Map<string, number>();

@@ -1,6 +1,8 @@
 import { WebClient } from '@slack/web-api';
-import type { SlackPort } from '../../ports';
+import type { Cluster, Redis } from 'ioredis';
+import type { Logger, SlackPort } from '../../ports';
 import { ChannelPacer } from './channel-pacer';
+import { RedisChannelPacer, type ChannelPacing } from './redis-channel-pacer';
 import { toSlackApiError } from './slack-error';
 
 export interface SlackClientOptions {
@@ -14,6 +16,8 @@ export interface SlackClientOptions {
   lookupTtlMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Pacing shared by several processes ({@link RedisChannelPacer}); default: in-process only. */
+  pacer?: ChannelPacing;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface SlackClientOptions {
  */
 export class SlackClient implements SlackPort {
   readonly web: WebClient;
-  private readonly pacer: ChannelPacer;
+  private readonly pacer: ChannelPacing;
   private readonly now: () => number;
   private readonly lookupTtlMs: number;
   private readonly lookups = new Map<string, { userId: string | null; at: number }>();
@@ -35,7 +39,7 @@ export class SlackClient implements SlackPort {
       rejectRateLimitedCalls: true,
     });
     this.now = options.now ?? Date.now;
-    this.pacer = new ChannelPacer(options.postIntervalMs ?? 1100, this.now, options.sleep);
+    this.pacer = options.pacer ?? new ChannelPacer(options.postIntervalMs ?? 1100, this.now, options.sleep);
     this.lookupTtlMs = options.lookupTtlMs ?? 60 * 60_000;
   }
 
@@ -77,9 +81,23 @@ function ensureTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** SLACK_BOT_TOKEN and SLACK_API_URL from the environment. */
-export function slackClientFromEnv(env: NodeJS.ProcessEnv = process.env, postIntervalMs?: number): SlackClient {
+/** Where to share the pacing of posts with the other workers (the worker's Redis and key prefix). */
+export interface SharedPacing {
+  redis: Redis | Cluster;
+  /** Key prefix (`cr`). */
+  keyPrefix?: string;
+  logger?: Logger;
+}
+
+/**
+ * SLACK_BOT_TOKEN and SLACK_API_URL from the environment. With `shared`, messages to one channel
+ * are spaced across every process using that Redis; without, in this process only.
+ */
+export function slackClientFromEnv(env: NodeJS.ProcessEnv = process.env, postIntervalMs?: number, shared?: SharedPacing): SlackClient {
   const token = env.SLACK_BOT_TOKEN?.trim();
   if (!token) throw new Error('missing SLACK_BOT_TOKEN (see docs/slack-jira.md)');
-  return new SlackClient({ token, slackApiUrl: env.SLACK_API_URL?.trim() || undefined, postIntervalMs });
+  const pacer = shared
+    ? new RedisChannelPacer(shared.redis, { intervalMs: postIntervalMs ?? 1100, ...(shared.keyPrefix ? { prefix: shared.keyPrefix } : {}), ...(shared.logger ? { logger: shared.logger } : {}) })
+    : undefined;
+  return new SlackClient({ token, slackApiUrl: env.SLACK_API_URL?.trim() || undefined, postIntervalMs, ...(pacer ? { pacer } : {}) });
 }
