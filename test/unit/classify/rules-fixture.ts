@@ -33,6 +33,7 @@ export const BLIND13_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND14_SET = path.resolve(__dirname, '../../fixtures/classify/blind14.jsonl');
 export const BLIND15_SET = path.resolve(__dirname, '../../fixtures/classify/blind15.jsonl');
 export const BLIND16_SET = path.resolve(__dirname, '../../fixtures/classify/blind16.jsonl');
+export const BLIND17_SET = path.resolve(__dirname, '../../fixtures/classify/blind17.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
