@@ -20,6 +20,13 @@ export interface EffectsDeps {
   slaDeadline?: (ticket: Ticket, now: number) => number | null | Promise<number | null>;
   /** An Intercom admin's e-mail when config `slack.adminEmails` does not list it. */
   adminEmail?: (adminId: string) => Promise<string | null>;
+  /** One job at a time per bug across workers (src/adapters/redis/bug-lock.ts); none: no lock. */
+  bugLock?: BugLock;
+}
+
+/** A lock per bug shared by every worker: taken (release it when done), or busy for about `retryAfterMs`. */
+export interface BugLock {
+  acquire(bugId: string): Promise<{ acquired: true; release: () => Promise<boolean> } | { acquired: false; retryAfterMs: number }>;
 }
 
 /** What an effect did, for logs and tests. */
@@ -34,6 +41,18 @@ export interface EffectOutcome {
 export class EffectNotReadyError extends Error {
   readonly code = 'EFFECT_NOT_READY';
   readonly retryable = true;
+}
+
+/** Another job is doing the same effect right now (it holds the bug's lock); retried after `retryAfterMs`. */
+export class EffectBusyError extends Error {
+  readonly code = 'EFFECT_BUSY';
+  readonly retryable = true;
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
 }
 
 /** An effect that will never succeed as asked (bad intent, unknown template); not retried. */

@@ -5,7 +5,7 @@ import { isIntercomConversation } from '../../domain/jira-sync';
 import { alertKey, type Ticket } from '../../domain/ticket';
 import { buildBugThreadRoot } from '../../slack/blocks/bug-thread';
 import { renderText } from '../../templates/text';
-import { BUG_LINK, BUG_NOTE, BUG_TAG, BUG_THREAD, EffectInvalidError, EffectNotReadyError, conversationUrl, type EffectOutcome, type EffectsDeps } from './effects-deps';
+import { BUG_LINK, BUG_NOTE, BUG_TAG, BUG_THREAD, EffectBusyError, EffectInvalidError, EffectNotReadyError, conversationUrl, type EffectOutcome, type EffectsDeps } from './effects-deps';
 
 /** Appends events to a ticket's log and returns the re-folded ticket. */
 export type AppendEvents = (ticketId: string, events: DomainEventInput[]) => Promise<Ticket>;
@@ -27,10 +27,23 @@ function bugStep(ticketId: string, bugId: string, target: string, at: number): D
  * stopped.
  */
 export async function fileBug(deps: EffectsDeps, intent: Extract<Intent, { kind: 'jira.createIssue' }>, append: AppendEvents): Promise<EffectOutcome> {
-  const log = deps.logger;
-  const now = () => deps.clock.now();
   const ticketId = intent.ticketId;
   if (!ticketId) throw new EffectInvalidError(`jira.createIssue ${intent.bugId}: no ticket id`);
+  if (!deps.bugLock) return fileBugSteps(deps, intent, ticketId, append);
+  // Two different jobs for one bug (not retries of one job) must not both find nothing and both
+  // create: the second waits for the first to record its steps, then skips them on its retry.
+  const lock = await deps.bugLock.acquire(intent.bugId);
+  if (!lock.acquired) throw new EffectBusyError(`bug ${intent.bugId} is being filed by another job; retry in ${lock.retryAfterMs} ms`, lock.retryAfterMs);
+  try {
+    return await fileBugSteps(deps, intent, ticketId, append);
+  } finally {
+    await lock.release().catch((err: unknown) => deps.logger?.warn({ bugId: intent.bugId, err: (err as Error).message }, 'could not release the bug lock (it expires by itself)'));
+  }
+}
+
+async function fileBugSteps(deps: EffectsDeps, intent: Extract<Intent, { kind: 'jira.createIssue' }>, ticketId: string, append: AppendEvents): Promise<EffectOutcome> {
+  const log = deps.logger;
+  const now = () => deps.clock.now();
   let ticket = await deps.store.get(ticketId);
   const bug = ticket?.bug;
   if (!ticket || !bug) throw new EffectNotReadyError(`bug ${intent.bugId}: its BugFiled event is not in ticket ${ticketId} yet`);

@@ -7,7 +7,7 @@ import type { EffectJob } from '../queues';
 import { bugThreadOf, type EffectOutcome, type EffectsDeps } from './effects-deps';
 import { fileBug } from './file-bug';
 
-export { bugThreadOf, conversationUrl, EffectInvalidError, EffectNotReadyError, type EffectOutcome, type EffectsDeps } from './effects-deps';
+export { bugThreadOf, conversationUrl, EffectBusyError, EffectInvalidError, EffectNotReadyError, type EffectOutcome, type EffectsDeps } from './effects-deps';
 
 /**
  * Executes intents (src/domain/intents.ts), each as one `effects` job. Every effect is written to

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { jiraClientFromEnv } from '../../adapters/jira/jira-client';
+import { RedisBugLock } from '../../adapters/redis/bug-lock';
 import { slackClientFromEnv } from '../../adapters/slack/slack-client';
 import { decideJiraSync } from '../../domain/jira-sync';
 import type { IntercomPort } from '../../ports';
@@ -45,21 +46,27 @@ function lazy<T extends object>(build: () => T): T {
 /**
  * The `effects` queue processor for the worker (registered in src/jobs/processors.ts): Slack from
  * SLACK_BOT_TOKEN/SLACK_API_URL, Jira from JIRA_BASE_URL/JIRA_EMAIL/JIRA_API_TOKEN, the worker's
- * Intercom adapter, bug templates from templates/bug/ and SLA deadlines from the SLA engine.
+ * Intercom adapter, bug templates from templates/bug/ and SLA deadlines from the SLA engine. With
+ * the worker's Redis, posts to a channel are paced across every worker and a bug is filed by one
+ * job at a time (docs/slack-jira.md, "Several workers").
  */
 export const effectsProcessorFactory: ProcessorFactory = (deps) => {
   const sla = createSlaReader(deps.config, deps.store);
+  const logger = deps.logger.child({ component: 'effects' });
+  // Shared through the worker's Redis: Slack pacing per channel and one filing per bug at a time.
+  const shared = deps.redis ? { redis: deps.redis, ...(deps.keyPrefix ? { keyPrefix: deps.keyPrefix } : {}), logger } : undefined;
   return createEffectsJobProcessor({
     store: deps.store,
-    slack: lazy(() => slackClientFromEnv(deps.env, deps.config.slack.postIntervalMs)),
+    slack: lazy(() => slackClientFromEnv(deps.env, deps.config.slack.postIntervalMs, shared)),
     jira: lazy(() => jiraClientFromEnv(deps.env)),
     intercom: deps.intercom ?? noIntercom,
     config: deps.config,
     bugTemplates: loadBugTemplates(),
     catalog: texts(),
     clock: deps.clock,
-    logger: deps.logger.child({ component: 'effects' }),
+    logger,
     slaDeadline: (ticket, now) => sla.deadline(ticket, now),
+    ...(shared ? { bugLock: new RedisBugLock(shared.redis, { ...(shared.keyPrefix ? { prefix: shared.keyPrefix } : {}) }) } : {}),
   }) as (job: Job) => Promise<unknown>;
 };
 

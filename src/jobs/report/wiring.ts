@@ -21,7 +21,7 @@ export function withWeeklyReport(inner: ProcessorFactory): ProcessorFactory {
     let slack: SlackClient | null = null;
     return async (job: Job) => {
       if ((job.data as TimerJob | undefined)?.kind !== WEEKLY_REPORT_KIND) return next(job);
-      slack ??= slackClientFromEnv(deps.env, deps.config.slack.postIntervalMs);
+      slack ??= slackClientFromEnv(deps.env, deps.config.slack.postIntervalMs, { redis: deps.redis, keyPrefix: deps.keyPrefix ?? DEFAULT_KEY_PREFIX, logger: deps.logger });
       const r = await runWeeklyReportJob({
         config: deps.config,
         readEvents: () => readEventsFromRedis(deps.redis, deps.keyPrefix ?? DEFAULT_KEY_PREFIX),

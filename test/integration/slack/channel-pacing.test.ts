@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import IORedis, { type Redis } from 'ioredis';
 import nock from 'nock';
+import type { Job } from 'bullmq';
 import { ChannelPacer } from '../../../src/adapters/slack/channel-pacer';
 import { RedisChannelPacer, slackPaceKey } from '../../../src/adapters/slack/redis-channel-pacer';
 import { SlackClient, slackClientFromEnv } from '../../../src/adapters/slack/slack-client';
+import { effectsProcessorFactory } from '../../../src/jobs/effects/wiring';
+import type { WorkerDeps } from '../../../src/jobs/processors';
+import { MemoryTicketStore, repoConfig } from '../../helpers/slack-jira';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `crtest-slackpace-${randomUUID().slice(0, 8)}`;
@@ -103,6 +107,16 @@ describe('Slack posts to one channel are paced across worker processes through R
     // Booked on Redis's clock: the next free slot is at most one interval after Redis's now.
     expect(next).toBeGreaterThan(redisNow);
     expect(next).toBeLessThanOrEqual(redisNow + INTERVAL);
+  });
+
+  it('the worker\'s effects processor paces its posts in the worker\'s Redis', async () => {
+    nock(SLACK).post('/api/chat.postMessage').reply(200, { ok: true, channel: 'C06TEAM0001', ts: '1768380493.482911' });
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
+    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: `${SLACK}/api` };
+    const deps = { config: repoConfig(), env, redis: a, store: new MemoryTicketStore(), intercom: null, clock: { now: () => T0 }, logger: silent, keyPrefix: PREFIX } as unknown as WorkerDeps;
+    const intent = { kind: 'slack.post', key: 'k1', ticketId: null, to: { kind: 'channel', channel: 'C06TEAM0001' }, text: 'hola' };
+    await effectsProcessorFactory(deps)({ id: 'j', attemptsMade: 0, data: { intent } } as unknown as Job);
+    expect(await a.exists(slackPaceKey('C06TEAM0001', PREFIX))).toBe(1);
   });
 
   it('without Redis (an error), pacing falls back to this process and the post still goes out', async () => {
