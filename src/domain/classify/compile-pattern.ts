@@ -67,6 +67,8 @@ export function expandPattern(pattern: string): string[] {
   if (alternatives.some((a) => a === '')) throw new PatternError(pattern, `empty alternative in "${m[0]}"`);
   const before = pattern.slice(0, m.index);
   const after = pattern.slice(m.index + m[0].length);
+  // A group of single words is one position: `(a|b)` = `a|b`, no need to expand.
+  if (alternatives.every((a) => !/\s/.test(a))) return expandPattern(`${before}${alternatives.join('|')}${after}`);
   const out = alternatives.flatMap((alt) => expandPattern(`${before} ${alt} ${after}`.replace(/\s+/g, ' ').trim()));
   if (out.length > MAX_EXPANSIONS) throw new PatternError(pattern, `expands to more than ${MAX_EXPANSIONS} patterns: split it`);
   return out;

@@ -80,3 +80,9 @@ describe('phrase groups', () => {
     expect(() => expandPattern('web (no carga|)')).toThrow(/empty alternative/);
   });
 });
+
+describe('phrase groups of single words', () => {
+  it('are one position, not an expansion', () => {
+    expect(expandPattern('(a|b) x (c|d e)')).toEqual(['a|b x c', 'a|b x d e']);
+  });
+});
