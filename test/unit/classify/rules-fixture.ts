@@ -35,6 +35,7 @@ export const BLIND15_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND16_SET = path.resolve(__dirname, '../../fixtures/classify/blind16.jsonl');
 export const BLIND17_SET = path.resolve(__dirname, '../../fixtures/classify/blind17.jsonl');
 export const BLIND18_SET = path.resolve(__dirname, '../../fixtures/classify/blind18.jsonl');
+export const BLIND19_SET = path.resolve(__dirname, '../../fixtures/classify/blind19.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
