@@ -36,6 +36,7 @@ export const BLIND16_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND17_SET = path.resolve(__dirname, '../../fixtures/classify/blind17.jsonl');
 export const BLIND18_SET = path.resolve(__dirname, '../../fixtures/classify/blind18.jsonl');
 export const BLIND19_SET = path.resolve(__dirname, '../../fixtures/classify/blind19.jsonl');
+export const BLIND20_SET = path.resolve(__dirname, '../../fixtures/classify/blind20.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
