@@ -40,6 +40,7 @@ export const BLIND20_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND21_SET = path.resolve(__dirname, '../../fixtures/classify/blind21.jsonl');
 export const BLIND22_SET = path.resolve(__dirname, '../../fixtures/classify/blind22.jsonl');
 export const BLIND23_SET = path.resolve(__dirname, '../../fixtures/classify/blind23.jsonl');
+export const BLIND24_SET = path.resolve(__dirname, '../../fixtures/classify/blind24.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
