@@ -41,6 +41,7 @@ export const BLIND21_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND22_SET = path.resolve(__dirname, '../../fixtures/classify/blind22.jsonl');
 export const BLIND23_SET = path.resolve(__dirname, '../../fixtures/classify/blind23.jsonl');
 export const BLIND24_SET = path.resolve(__dirname, '../../fixtures/classify/blind24.jsonl');
+export const BLIND25_SET = path.resolve(__dirname, '../../fixtures/classify/blind25.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
