@@ -43,6 +43,7 @@ export const BLIND23_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND24_SET = path.resolve(__dirname, '../../fixtures/classify/blind24.jsonl');
 export const BLIND25_SET = path.resolve(__dirname, '../../fixtures/classify/blind25.jsonl');
 export const BLIND26_SET = path.resolve(__dirname, '../../fixtures/classify/blind26.jsonl');
+export const BLIND27_SET = path.resolve(__dirname, '../../fixtures/classify/blind27.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
