@@ -44,6 +44,7 @@ export const BLIND24_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND25_SET = path.resolve(__dirname, '../../fixtures/classify/blind25.jsonl');
 export const BLIND26_SET = path.resolve(__dirname, '../../fixtures/classify/blind26.jsonl');
 export const BLIND27_SET = path.resolve(__dirname, '../../fixtures/classify/blind27.jsonl');
+export const BLIND28_SET = path.resolve(__dirname, '../../fixtures/classify/blind28.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
