@@ -46,6 +46,7 @@ export const BLIND26_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND27_SET = path.resolve(__dirname, '../../fixtures/classify/blind27.jsonl');
 export const BLIND28_SET = path.resolve(__dirname, '../../fixtures/classify/blind28.jsonl');
 export const BLIND29_SET = path.resolve(__dirname, '../../fixtures/classify/blind29.jsonl');
+export const BLIND30_SET = path.resolve(__dirname, '../../fixtures/classify/blind30.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
