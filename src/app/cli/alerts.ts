@@ -101,7 +101,9 @@ export const alertsCommand: CliCommand = {
       io.stdout(JSON.stringify(posted.map((p) => ({ ...p, at: DateTime.fromMillis(p.at, { zone }).toISO() })), null, 2) + '\n');
       return 0;
     }
-    const lines = posted.map((p) => `${DateTime.fromMillis(p.at, { zone }).toISO({ suppressMilliseconds: true })}  #${p.ticketId}  ${p.alert}:${p.target}  → ${describe(p.to)}\n    ${p.text}`);
+    // The cycle (`~`) and deadline (`#`) instants of a record target, as local time: `internal.resolution#2026-03-20T12:30+01:00`.
+    const readable = (target: string) => target.replace(/([~#])(\d{10,})/g, (_m, mark: string, ms: string) => `${mark}${DateTime.fromMillis(Number(ms), { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: true })}`);
+    const lines = posted.map((p) => `${DateTime.fromMillis(p.at, { zone }).toISO({ suppressMilliseconds: true })}  #${p.ticketId}  ${p.alert}:${readable(p.target)}  → ${describe(p.to)}\n    ${p.text}`);
     io.stdout([...lines, `${posted.length} alerts for ${new Set(events.map((e) => e.ticketId)).size} tickets`, ''].join('\n'));
     return 0;
   },

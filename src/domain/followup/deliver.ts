@@ -7,12 +7,28 @@ import type { FollowupDecision, FollowupInput, Nag, Wake } from './types';
 /**
  * The AlertSent target of one delivery: the nag's target for the first delivery, `<target>@<recipient>`
  * for the others; an alert that recurs in cycles (the ladder after a reset, a new wait on the customer)
- * carries its cycle, `<target>~<cycle start>`, so each cycle has its own record. The target still
- * starts with the stage number for the ladder (`2~1773649200000@head`).
+ * carries its cycle, `<target>~<cycle start>`, so each cycle has its own record; an SLA alert carries
+ * the deadline it is about, `<target>#<deadline>`, so each deadline has its own record. The target
+ * still starts with the stage number for the ladder (`2~1773649200000@head`) and with the SLA target
+ * id for SLA alerts (`contractual.firstResponse#1773655200000@team`).
  */
 export function recordTarget(nag: Nag, index: number): string {
   const cycled = nag.cycleStart > 0 ? `${nag.target}~${nag.cycleStart}` : nag.target;
-  return index === 0 ? cycled : `${cycled}@${nag.deliveries[index].recipient}`;
+  const about = nag.deadline !== undefined ? `${cycled}#${nag.deadline}` : cycled;
+  return index === 0 ? about : `${about}@${nag.deliveries[index].recipient}`;
+}
+
+/**
+ * Whether a delivery was already made: its AlertSent record, or, for an SLA alert, a record written
+ * before SLA alerts carried their deadline (`contractual.firstResponse` without `#…`), which stands
+ * for whatever deadline the target had then — so upgrading never repeats an alert already sent.
+ */
+function alreadySent(t: FollowupInput['ticket'], nag: Nag, index: number): boolean {
+  if (t.alerts[alertKey(nag.alert, recordTarget(nag, index))]) return true;
+  if (nag.deadline === undefined) return false;
+  const legacy: Nag = { ...nag };
+  delete legacy.deadline;
+  return Boolean(t.alerts[alertKey(nag.alert, recordTarget(legacy, index))]);
 }
 
 /**
@@ -26,7 +42,7 @@ export function alertIntentKey(ticketId: string, nag: Nag, index: number): strin
 /**
  * Turns nags into what to do now and when to look again:
  * - a nag not yet due → a wake at its due instant;
- * - a due delivery already recorded (AlertSent with its target and cycle) → nothing (one per ticket, target, stage);
+ * - a due delivery already recorded (AlertSent with its target, cycle and deadline) → nothing (one per ticket, target, stage, deadline);
  * - a due DM outside business hours (the office calendar) → held until the next opening, except
  *   for Muy Alta, which counts natural hours and may wake people;
  * - otherwise → a `slack.post` intent that records an AlertSent once posted.
@@ -45,7 +61,7 @@ export function deliverNags(nags: readonly Nag[], input: FollowupInput): Followu
     let vars: Record<string, string | number> | null = null;
     nag.deliveries.forEach((delivery, index) => {
       const target = recordTarget(nag, index);
-      if (t.alerts[alertKey(nag.alert, target)]) return;
+      if (alreadySent(t, nag, index)) return;
       if (delivery.dm && !muyAlta && !input.officeCalendar.isOpen(now)) {
         wakes.push({ at: input.officeCalendar.nextOpening(now), clock: 'quiet-hours', target: `${nag.alert}.${target}` });
         return;

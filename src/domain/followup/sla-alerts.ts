@@ -9,8 +9,14 @@ import type { AlertChannels, Nag, SlaTargetView } from './types';
  *   breach is louder (a channel mention, a red header) and also tells the assignee;
  * - the resolution intent exceeded → escalate one level up (internal: the team channel;
  *   contractual: the managers' channel) and remind the agent to tell the customer.
- * Paused and met targets say nothing; a target already breached skips its at-risk alert. Each
- * target alerts once per ticket, except `everyResponse` targets: once per customer message.
+ * Paused and met targets say nothing; a target already breached skips its at-risk alert.
+ *
+ * Once, at the right time: an alert belongs to a deadline, not to a target forever. Each alert is
+ * about the target's current deadline (recorded as `<target>#<deadline>`), so retries, restarts and
+ * repeated reviews of the same deadline never repeat it, while a re-based target (a priority, type
+ * or plan change, a hand-over to a provider) whose deadline moved is announced again, once, for its
+ * new deadline: a Media raised to Alta after its at-risk alert is at risk again, and says so.
+ * `everyResponse` targets also alert once per customer message (their cycle).
  */
 export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: AlertChannels): Nag[] {
   const nags: Nag[] = [];
@@ -19,12 +25,14 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
     const vars = { targetId: v.id, measure: v.measure, deadlineAt: v.deadline, targetMs: v.targetMs ?? 0 };
     // Each customer message opens a new `everyResponse` cycle: one alert per cycle.
     const cycleStart = v.measure === 'everyResponse' ? (v.startedAt ?? 0) : 0;
+    const deadline = v.deadline;
     if (v.state !== 'breached' && v.atRiskAt !== null && v.atRiskAt < v.deadline) {
       nags.push({
         alert: 'sla-at-risk',
         target: v.id,
         dueAt: v.atRiskAt,
         cycleStart,
+        deadline,
         vars,
         deliveries: [...assigneeDm(t, 'sla-at-risk-dm'), channelPost('team', channels.team, 'sla-at-risk-team')],
       });
@@ -35,6 +43,7 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         target: v.id,
         dueAt: v.deadline,
         cycleStart,
+        deadline,
         vars,
         detailed: true,
         deliveries: [
@@ -50,6 +59,7 @@ export function slaNags(t: Ticket, targets: readonly SlaTargetView[], channels: 
         target: v.id,
         dueAt: v.deadline,
         cycleStart,
+        deadline,
         vars,
         detailed: true,
         deliveries: v.contractual

@@ -105,6 +105,13 @@ export interface Nag {
   dueAt: number;
   /** The start of the cycle this nag belongs to (the ladder's last public reply, the wait's start); 0 when it happens once per ticket. */
   cycleStart: number;
+  /**
+   * The deadline an SLA alert is about (ms): recorded in its AlertSent target as `#<deadline>`, so a
+   * re-based target (priority, type or plan change, provider hand-over) whose deadline moved is
+   * announced once more for its new deadline, while the same deadline is never announced twice.
+   * Absent for alerts that are not about a deadline.
+   */
+  deadline?: number;
   deliveries: Delivery[];
   /** Extra placeholders for the texts (the common ones are added by the renderer). */
   vars: Record<string, string | number>;

@@ -21,8 +21,8 @@ describe('care-relay alerts simulate', () => {
     const io = capture();
     expect(await runCli(['alerts', 'simulate', '--events', file, '--until', '2026-04-10T23:59:00+02:00'], io)).toBe(0);
     const lines = io.out().split('\n');
-    expect(lines[0]).toBe('2026-03-19T11:30:00+01:00  #101  sla-at-risk:internal.resolution  → DM agent adm-ana');
-    expect(lines).toContain('2026-03-29T03:00:00+02:00  #102  sla-at-risk:contractual.resolution@team  → channel C06SOPTEAM1');
+    expect(lines[0]).toBe('2026-03-19T11:30:00+01:00  #101  sla-at-risk:internal.resolution#2026-03-20T12:30+01:00  → DM agent adm-ana');
+    expect(lines).toContain('2026-03-29T03:00:00+02:00  #102  sla-at-risk:contractual.resolution#2026-03-29T04:00+02:00@team  → channel C06SOPTEAM1');
     expect(lines.at(-2)).toBe('41 alerts for 9 tickets');
     const restarted = capture();
     expect(await runCli(['alerts', 'simulate', '--events', file, '--until', '2026-04-10T23:59:00+02:00', '--restart-at', '2026-04-01T12:00:00+02:00'], restarted)).toBe(0);

@@ -2,9 +2,9 @@ import type { DomainEvent } from '../../../src/domain/events';
 import { FollowupSimulation, type AnyCalendar } from '../../../src/domain/followup';
 import { calendars, config, destination, local, texts } from './support';
 
-/** A record target with its cycle as local time: `1~1773649200000` → `1~2026-03-16 09:00`. */
+/** A record target with its cycle and deadline as local time: `1~1773649200000` → `1~2026-03-16 09:00`. */
 function readable(target: string): string {
-  return target.replace(/~(\d+)/, (_m, ms: string) => `~${local(Number(ms))}`);
+  return target.replace(/([~#])(\d+)/g, (_m, mark: string, ms: string) => `${mark}${local(Number(ms))}`);
 }
 
 /** One Slack post the virtual office saw, as a readable line. */
