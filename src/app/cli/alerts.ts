@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../../config/load';
 import { createCalendars } from '../../domain/calendar';
 import { DomainEventSchema, type DomainEvent } from '../../domain/events';
-import { FollowupSimulation } from '../../domain/followup';
+import { FollowupSimulation, readableAlertTarget } from '../../domain/followup';
 import type { SlackDestination } from '../../domain/intents';
 import { loadTextCatalog } from '../../templates/load-text';
 import type { CliCommand } from './types';
@@ -102,7 +102,7 @@ export const alertsCommand: CliCommand = {
       return 0;
     }
     // The cycle (`~`) and deadline (`#`) instants of a record target, as local time: `internal.resolution#2026-03-20T12:30+01:00`.
-    const readable = (target: string) => target.replace(/([~#])(\d{10,})/g, (_m, mark: string, ms: string) => `${mark}${DateTime.fromMillis(Number(ms), { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: true })}`);
+    const readable = (target: string) => readableAlertTarget(target, (at) => DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: true }) ?? String(at));
     const lines = posted.map((p) => `${DateTime.fromMillis(p.at, { zone }).toISO({ suppressMilliseconds: true })}  #${p.ticketId}  ${p.alert}:${readable(p.target)}  → ${describe(p.to)}\n    ${p.text}`);
     io.stdout([...lines, `${posted.length} alerts for ${new Set(events.map((e) => e.ticketId)).size} tickets`, ''].join('\n'));
     return 0;

@@ -1,3 +1,4 @@
+import { readableAlertTarget } from '../../domain/followup';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DateTime } from 'luxon';
@@ -112,7 +113,7 @@ function eventDetail(e: DomainEvent): string {
     case 'CompanyEnriched':
       return `${e.company.name ?? e.company.id} · ${e.company.plan ?? 'no plan'}${e.company.tags.includes('KA') ? ' · KA' : ''}`;
     case 'AlertSent':
-      return `${e.alert} · ${e.target}`;
+      return `${e.alert} · ${readableAlertTarget(e.target, localTime)}`;
     case 'Rated':
       return `${e.rating}/5${e.remark ? ` “${e.remark}”` : ''}`;
     case 'JiraLinked':

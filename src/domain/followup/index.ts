@@ -2,6 +2,7 @@
 export * from './types';
 export { decideFollowup, followupNags } from './decide';
 export { deliverNags, recordTarget, alertIntentKey } from './deliver';
+export { readableAlertTarget } from './readable-target';
 export { ladderPosition, ladderStageAt, ladderNags, LADDER_STAGES, type LadderStage, type LadderPosition } from './ladder';
 export { slaNags } from './sla-alerts';
 export { escalationNags } from './escalations';
