@@ -11,7 +11,7 @@ import type { Logger } from '../ports';
 import { DEFAULT_INGEST_CONFIG, type IngestConfig } from '../config/ingest.schema';
 import { loadEnv } from '../config/env';
 import { DEFAULT_CONFIG_DIR, loadConfigOrThrow } from '../config/load';
-import { createQueues, createRedisConnection, domainEventsJobId, type Queues } from '../jobs/queues';
+import { createQueues, createRedisConnection, enqueueDomainEvents, type Queues } from '../jobs/queues';
 import { createLogger, secretValuesFromEnv } from '../adapters/http/logger';
 import { basicAuth } from '../adapters/http/basic-auth';
 import { metricsRegistry, sampleQueueDepth } from '../adapters/http/metrics';
@@ -160,13 +160,7 @@ export async function startWeb(options: { extraRouters?: MountedRouter[] } = {})
     intents: new QueueIntentSink(queues.effects),
     clock: systemClock,
     logger,
-    afterRecord: async (ticketId, events) => {
-      await queues.events.add(
-        'slack',
-        { source: 'domain', deliveryId: events.map((e) => e.id).join(','), topic: 'slack.action', receivedAt: Date.now(), ticketId, events },
-        { jobId: domainEventsJobId(ticketId, events.map((e) => e.id)) },
-      );
-    },
+    afterRecord: enqueueDomainEvents(queues.events, () => Date.now()),
   });
 
   const app = createWebApp({

@@ -3,7 +3,7 @@ import { Queue, type BackoffStrategy, type JobsOptions, type QueueOptions, type 
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { DEFAULT_INGEST_CONFIG, type IngestConfig } from '../config/ingest.schema';
-import { DomainEventSchema } from '../domain/events';
+import { DomainEventSchema, type DomainEvent } from '../domain/events';
 import type { Intent } from '../domain/intents';
 import { BACKOFF_STRATEGY, backoffDelay, retryAfterMsOf } from './backoff';
 
@@ -169,6 +169,17 @@ export function jiraJobId(webhookIdentifier: string | null | undefined, identity
 export function domainEventsJobId(ticketId: string, eventIds: readonly string[]): string {
   const digest = createHash('sha256').update([ticketId, ...[...eventIds].sort()].join('\n')).digest('hex').slice(0, 32);
   return `domain-${digest}`;
+}
+
+/**
+ * Hands domain events the web process already stored (an agent's action in Slack) to the worker as
+ * one `domain` job on the `events` queue, so the decisions run at once. The same events are one job.
+ */
+export function enqueueDomainEvents(events: Queue<EventJob>, now: () => number): (ticketId: string, recorded: DomainEvent[]) => Promise<void> {
+  return async (ticketId, recorded) => {
+    const ids = recorded.map((e) => e.id);
+    await events.add('slack', { source: 'domain', deliveryId: ids.join(','), topic: 'slack.action', receivedAt: now(), ticketId, events: recorded }, { jobId: domainEventsJobId(ticketId, ids) });
+  };
 }
 
 export function effectJobId(intentKey: string): string {

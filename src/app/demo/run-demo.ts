@@ -9,7 +9,7 @@ import { RedisTicketStore } from '../../adapters/redis/ticket-store';
 import { loadConfigOrThrow } from '../../config/load';
 import type { Config } from '../../config/schema';
 import type { DomainEvent } from '../../domain/events';
-import { createQueues, createRedisConnection, domainEventsJobId } from '../../jobs/queues';
+import { createQueues, createRedisConnection, enqueueDomainEvents } from '../../jobs/queues';
 import { QueueIntentSink } from '../../jobs/effects/dispatch';
 import { loadTextCatalog } from '../../templates/load-text';
 import { slackAppFromEnv } from '../../../handlers/slack/from-env';
@@ -199,13 +199,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
     intents: new QueueIntentSink(webQueues.effects),
     clock,
     logger,
-    afterRecord: async (ticketId, events) => {
-      await webQueues.events.add(
-        'slack',
-        { source: 'domain', deliveryId: events.map((e) => e.id).join(','), topic: 'slack.action', receivedAt: clock.now(), ticketId, events },
-        { jobId: domainEventsJobId(ticketId, events.map((e) => e.id)) },
-      );
-    },
+    afterRecord: enqueueDomainEvents(webQueues.events, () => clock.now()),
   });
   const web = createWebApp({
     intercomClientSecret: SECRETS.intercomClientSecret,
