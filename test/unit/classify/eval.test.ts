@@ -5,7 +5,7 @@ import { classify } from '../../../src/domain/classify/classify';
 import { evaluate, formatEvaluation, type Evaluation } from '../../../src/domain/classify/evaluate';
 import { inputFromLabeled } from '../../../src/domain/classify/labeled-conversation';
 import { toOutputLine } from '../../../src/domain/classify/output-line';
-import { BLIND2_SET, BLIND3_SET, BLIND4_SET, BLIND5_SET, BLIND6_SET, BLIND7_SET, BLIND8_SET, BLIND9_SET, BLIND10_SET, BLIND11_SET, BLIND12_SET, BLIND13_SET, BLIND14_SET, BLIND15_SET, BLIND16_SET, BLIND17_SET, BLIND18_SET, BLIND19_SET, BLIND20_SET, BLIND21_SET, BLIND22_SET, BLIND23_SET, BLIND24_SET, BLIND25_SET, BLIND26_SET, BLIND27_SET, BLIND28_SET, BLIND29_SET, BLIND30_SET, BLIND_SET, OWN_SET, SECOND_SET, SHARED, shippedRules } from './rules-fixture';
+import { BLIND2_SET, BLIND3_SET, BLIND4_SET, BLIND5_SET, BLIND6_SET, BLIND7_SET, BLIND8_SET, BLIND9_SET, BLIND10_SET, BLIND11_SET, BLIND12_SET, BLIND13_SET, BLIND14_SET, BLIND15_SET, BLIND16_SET, BLIND17_SET, BLIND18_SET, BLIND19_SET, BLIND20_SET, BLIND21_SET, BLIND22_SET, BLIND23_SET, BLIND24_SET, BLIND25_SET, BLIND26_SET, BLIND27_SET, BLIND28_SET, BLIND29_SET, BLIND30_SET, BLIND_SET, FRESH1_SET, FRESH2_SET, OWN_SET, SECOND_SET, SHARED, shippedRules } from './rules-fixture';
 
 const { compiled } = shippedRules();
 
@@ -55,6 +55,8 @@ describe('the rules measured against labeled conversations', () => {
     ['our thirtieth set', BLIND28_SET],
     ['our thirty-first set', BLIND29_SET],
     ['our thirty-second set', BLIND30_SET],
+    ['the first fresh set (second author)', FRESH1_SET],
+    ['the second fresh set (second author)', FRESH2_SET],
   ])('meets the targets on %s', (_name, file) => {
     const e = evaluateFile(file);
     expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.92);

@@ -47,6 +47,8 @@ export const BLIND27_SET = path.resolve(__dirname, '../../fixtures/classify/blin
 export const BLIND28_SET = path.resolve(__dirname, '../../fixtures/classify/blind28.jsonl');
 export const BLIND29_SET = path.resolve(__dirname, '../../fixtures/classify/blind29.jsonl');
 export const BLIND30_SET = path.resolve(__dirname, '../../fixtures/classify/blind30.jsonl');
+export const FRESH1_SET = path.resolve(__dirname, '../../fixtures/classify/fresh1.jsonl');
+export const FRESH2_SET = path.resolve(__dirname, '../../fixtures/classify/fresh2.jsonl');
 
 /** A conversation from a company of the given plan (and tags). */
 export function conversation(body: string, opts: { subject?: string; plan?: Plan; tags?: string[] } = {}): ClassifyInput {
