@@ -305,3 +305,73 @@ describe('several topics in one message', () => {
     expect(c('Queremos dos cosas distintas: un blog y un configurador de producto. ¿Presupuesto de cada una?').type).toBe('evolutivo');
   });
 });
+
+describe('second-author families (fresh sets): impact read from the affected area, not from words in passing', () => {
+  it.each([
+    ['en', 'Customers cannot create an account, the sign-up page throws an error. Guest checkout still works.'],
+    ['es', 'Los clientes no pueden registrarse, el alta da error. La compra sigue funcionando como invitado.'],
+  ])('a "checkout still works" clause does not make a registration problem Alta (%s)', (_lang, body) => {
+    expect(c(body).priority).toBe('Media');
+  });
+
+  it.each([
+    ['en', 'In the back office, importing the products CSV fails with error 500 since Monday.'],
+    ['es', 'En el panel de administración, exportar los pedidos a Excel da un error desde ayer.'],
+  ])('a failing back-office operation is Media (%s)', (_lang, body) => {
+    expect(c(body).priority).toBe('Media');
+  });
+
+  it.each([
+    ['en', 'On the German checkout page one heading appears twice. Everything works, it just looks odd.', ['KA']],
+    ['es', 'En la ficha de producto el título sale repetido. Todo funciona, solo queda feo.', ['KA']],
+  ])('"it works, it just looks odd" is Baja even for a key account (%s)', (_lang, body, tags) => {
+    expect(c(body, { tags }).priority).toBe('Baja');
+  });
+
+  it.each([
+    ['en', 'Could you add a size filter to the category pages? Our customers keep asking for it.'],
+    ['es', '¿Podéis añadir un filtro por talla? Los clientes nos lo piden mucho.'],
+  ])('customers asking for something is a change request, not a symptom (%s)', (_lang, body) => {
+    expect(c(body).type).toBe('evolutivo');
+  });
+
+  it('customers calling us is not a request to be called', () => {
+    expect(c('La web no carga desde las nueve y los clientes nos llaman sin parar.').flags.phoneRequest).toBe(false);
+    expect(c('La web no carga desde las nueve. ¿Nos podéis llamar?').flags.phoneRequest).toBe(true);
+  });
+
+  it.each([
+    ['en', 'We need a new promotions page. It has to be live by 15 March, it is critical for us.', 'Urgente'],
+    ['en', 'We would like to upgrade the shop to the latest version during Q2. Please send an estimate.', 'Media'],
+  ])('an evolutivo\'s criticality follows the customer\'s date (%s → %s)', (_lang, body, crit) => {
+    expect(c(body).evoCriticality).toBe(crit);
+  });
+
+  it.each([
+    ['en', 'Since the release the payment step fails for everyone and no orders have come in today.', 'Muy Alta'],
+    ['en', 'The search returns nothing, so customers cannot find products to buy; direct product links still work.', 'Alta'],
+    ['en', 'It keeps charging the wrong rate for shipping to Canada, this is the second time we report it.', 'Alta'],
+  ])('impact words read in context (%s → %s)', (_lang, body, priority) => {
+    expect(c(body).priority).toBe(priority);
+  });
+
+  it.each([
+    ['en', 'Still waiting for an answer on how to change the invoice footer. Your service has gone downhill.'],
+    ['es', 'Seguimos esperando respuesta sobre cómo cambiar el pie de las facturas, cada vez peor.'],
+  ])('things getting worse or still waiting is a complaint (%s)', (_lang, body) => {
+    expect(c(body).flags.complaint).toBe(true);
+  });
+
+  it('setting up a social-media account is out of scope; an accountant\'s wish for a change is not', () => {
+    expect(c('Can you set up our TikTok business account and a posting schedule?').flags.outOfScope).toBe(true);
+    expect(c('Our accountant wants the invoices to show the order number. Can you change that?').flags.outOfScope).toBe(false);
+  });
+
+  it('"por un lado … por otro lado" is two topics', () => {
+    expect(c('Por un lado, el cupón de bienvenida no descuenta nada. Por otro lado, el logo del pie se ve pixelado.').flags.multiTopic).toBe(true);
+  });
+
+  it('a bare "un fallo desde ayer" asks for more information', () => {
+    expect(c('Hola, tenemos un fallo desde ayer. ¿Lo miráis?').flags.missingInfo).toBe(true);
+  });
+});
