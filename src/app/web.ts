@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import type { Server } from 'node:http';
-import * as path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { createBullBoard } from '@bull-board/api';
@@ -10,7 +8,7 @@ import type { Queue } from 'bullmq';
 import type { Logger } from '../ports';
 import { DEFAULT_INGEST_CONFIG, type IngestConfig } from '../config/ingest.schema';
 import { loadEnv } from '../config/env';
-import { DEFAULT_CONFIG_DIR, loadConfigOrThrow } from '../config/load';
+import { loadProcessConfig } from '../config/load';
 import { createQueues, createRedisConnection, enqueueDomainEvents, type Queues } from '../jobs/queues';
 import { createLogger, secretValuesFromEnv } from '../adapters/http/logger';
 import { basicAuth } from '../adapters/http/basic-auth';
@@ -124,11 +122,6 @@ export function createWebApp(deps: WebAppDeps): Express {
  * The configuration folder: the repository's `config/` when running from source; when running the
  * compiled `dist/src/app/web.js` (Procfile), `config/` of the working directory (the app root).
  */
-function configDir(): string {
-  if (fs.existsSync(DEFAULT_CONFIG_DIR)) return DEFAULT_CONFIG_DIR;
-  return path.resolve(process.cwd(), 'config');
-}
-
 /**
  * Starts the web process from the environment and config/ (the Procfile's `web`): webhooks,
  * health, metrics, bull-board, and the Slack app at `/slack` (handlers/slack). `extraRouters`
@@ -136,10 +129,7 @@ function configDir(): string {
  */
 export async function startWeb(options: { extraRouters?: MountedRouter[] } = {}): Promise<{ server: Server; stop: () => Promise<void> }> {
   const env = loadEnv('web');
-  const { config, warnings } = loadConfigOrThrow({
-    dir: configDir(),
-    ...(process.env.CARE_RELAY_CONFIG ? { overlay: process.env.CARE_RELAY_CONFIG } : {}),
-  });
+  const { config, warnings } = loadProcessConfig();
   const logger = createLogger({ level: env.LOG_LEVEL, base: { process: 'web' }, secrets: secretValuesFromEnv() });
   for (const w of warnings) logger.warn({ warning: w }, 'config warning');
 

@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as path from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { IntercomAdapter } from '../adapters/intercom/intercom-adapter';
@@ -9,7 +7,7 @@ import { jobsFailed, jobsProcessed, jobsRetried, metricsRegistry } from '../adap
 import { RedisTicketStore } from '../adapters/redis/ticket-store';
 import { DEFAULT_KEY_PREFIX } from '../adapters/redis/ticket-keys';
 import { loadEnv } from '../config/env';
-import { DEFAULT_CONFIG_DIR, loadConfigOrThrow } from '../config/load';
+import { loadProcessConfig } from '../config/load';
 import type { Config } from '../config/schema';
 import { systemClock, type Clock, type IntercomPort, type Logger } from '../ports';
 import { deadLetterOf, moveToDeadLetter, withDeadLetter } from '../jobs/dead-letter';
@@ -165,9 +163,7 @@ function serveMetrics(port: number, logger: Logger): http.Server {
 export async function main(): Promise<void> {
   const env = loadEnv('worker');
   const logger = createLogger({ level: env.LOG_LEVEL, secrets: secretValuesFromEnv(process.env), base: { process: 'worker' } });
-  // From source, the repository's config/; from the compiled dist/ (Procfile), config/ of the app root.
-  const dir = fs.existsSync(DEFAULT_CONFIG_DIR) ? DEFAULT_CONFIG_DIR : path.resolve(process.cwd(), 'config');
-  const { config, warnings } = loadConfigOrThrow({ dir, ...(process.env.CARE_RELAY_CONFIG ? { overlay: process.env.CARE_RELAY_CONFIG } : {}) });
+  const { config, warnings } = loadProcessConfig();
   for (const w of warnings) logger.warn({ warning: w }, 'configuration warning');
   const botAdminId = process.env.INTERCOM_BOT_ADMIN_ID?.trim();
   const intercomConfig = botAdminId ? { ...config.intercom, botAdminId } : config.intercom;

@@ -130,3 +130,13 @@ export function loadConfigOrThrow(options: LoadConfigOptions = {}): { config: Co
   if (!result.ok) throw new ConfigError(result.issues);
   return { config: result.config, warnings: result.warnings };
 }
+
+/**
+ * The configuration a process starts with: config/ (found from the project root, so the compiled
+ * build finds it too) with `CARE_RELAY_CONFIG` (a YAML file or folder) laid over it. Throws a
+ * {@link ConfigError} naming every wrong key.
+ */
+export function loadProcessConfig(env: NodeJS.ProcessEnv = process.env): { config: Config; warnings: string[] } {
+  const overlay = env.CARE_RELAY_CONFIG?.trim();
+  return loadConfigOrThrow(overlay ? { overlay } : {});
+}

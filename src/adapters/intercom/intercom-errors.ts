@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../http/retry-after';
+
 /** Why a call to Intercom's REST API failed, for logs, retries and the dead-letter queue. */
 export type IntercomErrorCode = 'INTERCOM_RATE_LIMITED' | 'INTERCOM_UNAVAILABLE' | 'INTERCOM_REJECTED' | 'INTERCOM_NOT_CONFIGURED';
 
@@ -29,12 +31,12 @@ function header(headers: unknown, name: string): string | null {
 }
 
 /**
- * How long to wait after a 429: `Retry-After` (seconds) when sent, else until `X-RateLimit-Reset`
+ * How long to wait after a 429: `Retry-After` (seconds or an HTTP date) when sent, else until `X-RateLimit-Reset`
  * (Unix seconds; Intercom counts requests per 10-second window), else 10 s.
  */
 export function retryAfterMsFrom(headers: unknown, nowMs: number): number {
-  const retryAfter = Number(header(headers, 'retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.round(retryAfter * 1000);
+  const retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
+  if (retryAfter !== null && retryAfter > 0) return retryAfter;
   const reset = Number(header(headers, 'x-ratelimit-reset'));
   if (Number.isFinite(reset) && reset > 0) return Math.max(1000, Math.round(reset * 1000 - nowMs));
   return 10_000;

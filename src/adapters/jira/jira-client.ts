@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../http/retry-after';
 import type { JiraPort } from '../../ports';
 import { JiraError } from './jira-error';
 
@@ -31,13 +32,8 @@ const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 /** Reads `Retry-After` (seconds, or an HTTP date) or `X-RateLimit-Reset` (ISO 8601) into ms. */
 export function retryAfterFromHeaders(headers: Headers, now: number): number | null {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
+  const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+  if (retryAfter !== null) return retryAfter;
   const reset = headers.get('x-ratelimit-reset');
   if (reset) {
     const at = Date.parse(reset);
