@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import express from 'express';
 import IORedis from 'ioredis';
+import { deleteKeysMatching } from '../src/adapters/redis/scan-keys';
 
 const PREFIX = '{cr-bench-ingest}';
 const KEY_PREFIX = 'cr-bench-ingest';
@@ -116,15 +117,6 @@ function startChild(role: string, nice = 0): Promise<{ child: ChildProcess; port
   });
 }
 
-async function cleanPrefix(redis: IORedis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}
-
 function signedRequests(): autocannon.Request {
   const template = fs.readFileSync(FIXTURE, 'utf8');
   const original = (JSON.parse(template) as { id: string }).id;
@@ -172,8 +164,8 @@ function summary(label: string, r: autocannon.Result): string {
 
 async function main(): Promise<void> {
   const redis = new IORedis(REDIS_URL);
-  await cleanPrefix(redis, PREFIX);
-  await cleanPrefix(redis, KEY_PREFIX);
+  await deleteKeysMatching(redis, `${PREFIX}*`);
+  await deleteKeysMatching(redis, `${KEY_PREFIX}*`);
   const children: ChildProcess[] = [];
   try {
     const bare = await startChild('bare');
@@ -215,8 +207,8 @@ async function main(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    await cleanPrefix(redis, PREFIX);
-    await cleanPrefix(redis, KEY_PREFIX);
+    await deleteKeysMatching(redis, `${PREFIX}*`);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}*`);
     redis.disconnect();
   }
 }

@@ -30,6 +30,7 @@ import { encodeBugFormMeta } from '../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../src/templates/load-text';
 import { slackSignature } from '../test/helpers/slack-jira';
+import { deleteKeysMatching } from '../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 200);
@@ -46,13 +47,6 @@ function pct(values: number[], p: number): number {
 }
 const ms = (n: number) => n.toFixed(1);
 
-async function clean(redis: IORedis): Promise<void> {
-  for (const pattern of [`${KEY_PREFIX}*`, `${QUEUE_PREFIX}*`]) {
-    const keys = await redis.keys(pattern);
-    if (keys.length) await redis.del(...keys);
-  }
-}
-
 async function main(): Promise<void> {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1/);
@@ -65,7 +59,7 @@ async function main(): Promise<void> {
 
   const { config } = loadConfigOrThrow();
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-  await clean(redis);
+  await deleteKeysMatching(redis, `${KEY_PREFIX}*`, `${QUEUE_PREFIX}*`);
   const store = new RedisTicketStore(redis, { prefix: KEY_PREFIX });
   const effects = new Queue<EffectJob>('effects', queueOptions('effects', redis, config.ingest, QUEUE_PREFIX));
   const { router } = slackAppFromEnv({
@@ -144,7 +138,7 @@ async function main(): Promise<void> {
 
   await effects.obliterate({ force: true });
   await effects.close();
-  await clean(redis);
+  await deleteKeysMatching(redis, `${KEY_PREFIX}*`, `${QUEUE_PREFIX}*`);
   await redis.quit();
   nock.cleanAll();
   console.log(`submissions: ${submit.length}, /ticket: ${ticketCmd.length}, bugs filed: ${filing.length}`);

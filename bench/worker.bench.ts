@@ -21,6 +21,7 @@ import type { Config } from '../src/config/schema';
 import { DomainEventSchema } from '../src/domain/events';
 import { createQueues, intercomJobId } from '../src/jobs/queues';
 import type { Logger } from '../src/ports';
+import { deleteKeysMatching } from '../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100);
@@ -33,22 +34,11 @@ const FIXTURE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'api',
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 
-async function clean(redis: IORedis): Promise<void> {
-  for (const pattern of [`${PREFIX}*`, `${KEY_PREFIX}*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  }
-}
-
 const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: null });
-  await clean(redis);
+  await deleteKeysMatching(redis, `${PREFIX}*`, `${KEY_PREFIX}*`);
   const loaded = loadConfig();
   const config = loaded.ok ? loaded.config : ({ ingest: DEFAULT_INGEST_CONFIG, intercom: DEFAULT_INTERCOM_CONFIG } as unknown as Config);
   const queues = createQueues(redis, config.ingest, PREFIX);
@@ -99,7 +89,7 @@ async function main(): Promise<void> {
 
   await queues.events.obliterate({ force: true });
   await queues.close();
-  await clean(redis);
+  await deleteKeysMatching(redis, `${PREFIX}*`, `${KEY_PREFIX}*`);
   await redis.quit();
   process.stdout.write(`worker-bench: ${rate.toFixed(0)} events/s end to end (concurrency ${CONCURRENCY}), append p50 ${p50.toFixed(2)} ms p99 ${p99.toFixed(2)} ms at ${LOG} events per ticket\n`);
 }

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pino from 'pino';
-import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import { createLogger } from '../../adapters/http/logger';
 import { IntercomAdapter } from '../../adapters/intercom/intercom-adapter';
@@ -35,6 +34,7 @@ import { settle } from './settle';
 import { SlackDriver } from './slack-driver';
 import { intercomNotification, signIntercom } from './webhooks';
 import { VirtualClock } from './virtual-clock';
+import { deleteKeysMatching } from '../../adapters/redis/scan-keys';
 
 /**
  * Key prefixes of the demo in Redis: its own, and one per run (two demos at once, e.g. a developer's
@@ -74,17 +74,6 @@ export interface DemoResult {
   deadLetters: { queue: string; name: string; jobId: string; failedReason: string }[];
   historyTickets: number;
   channelNames: Record<string, string>;
-}
-
-async function deleteKeys(redis: Redis, patterns: string[]): Promise<void> {
-  for (const pattern of patterns) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  }
 }
 
 export interface RunDemoOptions {
@@ -170,7 +159,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   await admin.ping().catch((err: Error) => {
     throw new Error(`the demo needs Redis at ${redisUrl} (${err.message}); start it with: redis-server --daemonize yes`);
   });
-  await deleteKeys(admin, [`${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`]);
+  await deleteKeysMatching(admin, `${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`);
   const store = new RedisTicketStore(admin, { prefix: DEMO_KEY_PREFIX });
 
   // 4. History: ten weeks of closed conversations before the fortnight, so the report has a trend.
@@ -289,7 +278,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   await worker.close();
   await webQueues.close();
   await webRedis.quit().catch(() => undefined);
-  await deleteKeys(admin, [`${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`]);
+  await deleteKeysMatching(admin, `${DEMO_KEY_PREFIX}:*`, `${DEMO_QUEUE_PREFIX}:*`);
   await admin.quit().catch(() => undefined);
   for (const s of servers) await s.close();
 

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { RedisTicketStore } from '../../adapters/redis/ticket-store';
 import { DEFAULT_KEY_PREFIX, ticketKeys } from '../../adapters/redis/ticket-keys';
 import type { DomainEvent } from '../../domain/events';
+import { scanKeys } from '../../adapters/redis/scan-keys';
 
 /**
  * Every ticket's event log from the Redis ticket store, closed tickets included (the store's
@@ -13,12 +14,9 @@ export async function readEventsFromRedis(redis: Redis, prefix: string = DEFAULT
   const head = `${prefix}:{t:`;
   const tail = '}:events';
   const ids = new Set<string>();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    cursor = next;
+  for await (const keys of scanKeys(redis, pattern, 500)) {
     for (const k of keys) if (k.startsWith(head) && k.endsWith(tail)) ids.add(k.slice(head.length, -tail.length));
-  } while (cursor !== '0');
+  }
   const events: DomainEvent[] = [];
   for (const id of [...ids].sort()) events.push(...(await store.events(id)));
   return events;

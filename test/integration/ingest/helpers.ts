@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/adapters/http/logger';
 import { signHubBody } from '../../../src/adapters/http/verify-hub-signature';
 import { createQueues, createRedisConnection, type Queues } from '../../../src/jobs/queues';
 import { DEFAULT_INGEST_CONFIG, type IngestConfig } from '../../../src/config/ingest.schema';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 /** The shared API fixtures, beside the checkout. */
 export const FIXTURES = path.resolve(__dirname, '../../../..', 'shared', 'fixtures', 'api');
@@ -92,14 +93,7 @@ export async function startTestServer(options: {
 export async function cleanPrefix(prefix: string): Promise<void> {
   const redis = new IORedis(REDIS_URL);
   try {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${prefix}*`);
   } finally {
     redis.disconnect();
   }

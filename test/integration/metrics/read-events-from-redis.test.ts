@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { RedisTicketStore } from '../../../src/adapters/redis/ticket-store';
 import { readEventsFromRedis } from '../../../src/app/report/read-events-from-redis';
 import { log } from '../../unit/metrics/build-events';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const PREFIX = `test-metrics-${process.pid}`;
 
@@ -9,8 +10,7 @@ describe('reading every ticket log from the Redis ticket store', () => {
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
 
   afterAll(async () => {
-    const keys = await redis.keys(`${PREFIX}:*`);
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${PREFIX}:*`);
     redis.disconnect();
   });
 

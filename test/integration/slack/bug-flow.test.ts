@@ -16,6 +16,7 @@ import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../../../src/templates/load-text';
 import type { TicketStore } from '../../../src/ports';
 import { apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, repoConfig } from '../../helpers/slack-jira';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = randomUUID().slice(0, 8);
@@ -154,8 +155,7 @@ describe('a bug filed from Slack reaches Jira, Intercom and its Slack thread exa
   afterAll(async () => {
     nock.cleanAll();
     nock.enableNetConnect();
-    const keys = [...(await redis.keys(`${KEY_PREFIX}:*`)), ...(await redis.keys(`${QUEUE_PREFIX}:*`))];
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}:*`, `${QUEUE_PREFIX}:*`);
     await redis.quit();
   });
 
@@ -164,8 +164,7 @@ describe('a bug filed from Slack reaches Jira, Intercom and its Slack thread exa
 
   beforeEach(async () => {
     nock.cleanAll();
-    const keys = await redis.keys(`${KEY_PREFIX}:*`);
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}:*`);
     deps = {
       store,
       slack: new SlackClient({ token: 'xoxb-test', slackApiUrl: `${SLACK}/api/`, postIntervalMs: 0 }),

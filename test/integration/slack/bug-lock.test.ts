@@ -13,6 +13,7 @@ import type { IntercomPort, JiraPort, SlackPort } from '../../../src/ports';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../../../src/templates/load-text';
 import { CONVERSATION_ID, OPENED_AT, openedConversation, repoConfig } from '../../helpers/slack-jira';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = randomUUID().slice(0, 8);
@@ -87,8 +88,7 @@ describe('one bug is filed by one job at a time across workers (Redis lock)', ()
     store = new RedisTicketStore(redis, { prefix: KEY_PREFIX });
   });
   beforeEach(async () => {
-    const keys = await redis.keys(`${KEY_PREFIX}:*`);
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}:*`);
     const events = [
       ...openedConversation(),
       { id: `bug-filed:${ticketId}`, ticketId, at: FILED_AT, source: 'slack', kind: 'BugFiled', bugKind: 'checkout-payments', by: 'U05LUFER001', fields: { summary: 'El pago con Bizum devuelve error 500' }, priority: 'Muy Alta' },
@@ -96,8 +96,7 @@ describe('one bug is filed by one job at a time across workers (Redis lock)', ()
     await store.append(ticketId, events);
   });
   afterAll(async () => {
-    const keys = [...(await redis.keys(`${KEY_PREFIX}:*`)), ...(await redis.keys(`${QUEUE_PREFIX}:*`))];
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}:*`, `${QUEUE_PREFIX}:*`);
     await redis.quit();
     await other.quit();
   });

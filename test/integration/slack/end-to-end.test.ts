@@ -19,6 +19,7 @@ import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../../../src/templates/load-text';
 import { apiFixture, CONVERSATION_ID, openedConversation, postSigned, repoConfig } from '../../helpers/slack-jira';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN = randomUUID().slice(0, 8);
@@ -115,8 +116,7 @@ describe('end to end: a bug submitted in Slack becomes one Jira issue, one note,
     await events.close();
     await queue.obliterate({ force: true });
     await queue.close();
-    const keys = await redis.keys(`${KEY_PREFIX}:*`);
-    if (keys.length) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEY_PREFIX}:*`);
     await eventsConnection.quit();
     await redis.quit();
     nock.cleanAll();

@@ -17,6 +17,7 @@ import {
 } from '../../../src/jobs/timers';
 import type { IntentSink } from '../../../src/ports';
 import { at, calendars, config, ev, madrid, NO_FLAGS, texts } from '../../unit/followup/support';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const PREFIX = '{cr-test-timers}';
 const KEYS = 'cr-test-timers';
@@ -92,8 +93,7 @@ describe('timers on BullMQ and Redis', () => {
 
   beforeEach(async () => {
     await queues.timers.obliterate({ force: true });
-    const keys = await redis.keys(`${KEYS}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEYS}*`);
     store = new RedisTicketStore(redis, { prefix: KEYS });
     clock = new TestClock();
     sink = new RecordingSink(store, clock);
@@ -108,8 +108,7 @@ describe('timers on BullMQ and Redis', () => {
     await queues.timers.obliterate({ force: true });
     for (const id of [SWEEP_SCHEDULER_ID, ...DIGEST_SCHEDULER_IDS]) await queues.timers.removeJobScheduler(id);
     await queues.close();
-    const keys = [...(await redis.keys(`${KEYS}*`)), ...(await redis.keys(`${PREFIX}*`))];
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${KEYS}*`, `${PREFIX}*`);
     await redis.quit();
   });
 

@@ -6,6 +6,7 @@ import IORedis, { type Redis } from 'ioredis';
 import { IntercomAdapter } from '../../../src/adapters/intercom/intercom-adapter';
 import { IntercomApiError } from '../../../src/adapters/intercom/intercom-errors';
 import { IntercomConfigSchema } from '../../../src/config/intercom.schema';
+import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const FIXTURES = path.resolve(__dirname, '../../../..', 'shared', 'fixtures', 'api', 'intercom');
 const fixture = (name: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Record<string, unknown>;
@@ -29,8 +30,7 @@ describe('IntercomAdapter (intercom-client 7 against nock, cache in real Redis)'
   });
   afterEach(async () => {
     nock.cleanAll();
-    const keys = await redis.keys(`${PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
+    await deleteKeysMatching(redis, `${PREFIX}:*`);
   });
   afterAll(async () => {
     nock.enableNetConnect();

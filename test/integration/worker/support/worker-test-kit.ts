@@ -5,6 +5,7 @@ import type { Config } from '../../../../src/config/schema';
 import { DEFAULT_INGEST_CONFIG } from '../../../../src/config/ingest.schema';
 import { DEFAULT_INTERCOM_CONFIG } from '../../../../src/config/intercom.schema';
 import type { Logger } from '../../../../src/ports';
+import { deleteKeysMatching } from '../../../../src/adapters/redis/scan-keys';
 
 /**
  * The repository's configuration, or (while another section is being rewritten and does not
@@ -47,10 +48,5 @@ export async function waitForJob(queue: Queue, jobId: string, state: 'completed'
 
 /** Deletes every key under a prefix (test clean-up). */
 export async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  await deleteKeysMatching(redis, pattern);
 }
