@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import express from 'express';
 import { foldTicket, type Ticket } from '../../src/domain/ticket';
 import { DomainEventSchema, type DomainEvent, type DomainEventInput } from '../../src/domain/events';
 import { loadConfigOrThrow } from '../../src/config/load';
@@ -83,4 +86,16 @@ export function postSigned(url: string, secret: string, body: string, contentTyp
     headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature ?? slackSignature(secret, timestamp, body) },
     body,
   });
+}
+
+/**
+ * Serves a Slack app's router at `/slack` on an ephemeral loopback port, as the web process mounts
+ * it; `url` is its events/interactivity endpoint.
+ */
+export async function serveSlackRouter(router: express.RequestHandler): Promise<{ server: Server; url: string }> {
+  const app = express();
+  app.use('/slack', router);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
 }

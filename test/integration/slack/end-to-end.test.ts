@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import IORedis, { type Redis } from 'ioredis';
 import nock from 'nock';
 import { Queue, QueueEvents, Worker } from 'bullmq';
@@ -18,7 +16,7 @@ import { BUG_IDS } from '../../../src/slack/blocks/bug-modal';
 import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { loadTextCatalog } from '../../../src/templates/load-text';
-import { apiFixture, CONVERSATION_ID, openedConversation, postSigned, repoConfig } from '../../helpers/slack-jira';
+import { apiFixture, CONVERSATION_ID, openedConversation, postSigned, repoConfig, serveSlackRouter } from '../../helpers/slack-jira';
 import { deleteKeysMatching } from '../../../src/adapters/redis/scan-keys';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -103,11 +101,7 @@ describe('end to end: a bug submitted in Slack becomes one Jira issue, one note,
       }),
       workerOptions(redis, undefined, { prefix: QUEUE_PREFIX }),
     );
-    const app = express();
-    app.use('/slack', router);
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    ({ server, url } = await serveSlackRouter(router));
   });
 
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import nock from 'nock';
 import { DateTime } from 'luxon';
 import { slackAppFromEnv } from '../../../handlers/slack';
-import { MemoryTicketStore, postSigned, repoConfig } from '../../helpers/slack-jira';
+import { MemoryTicketStore, postSigned, repoConfig, serveSlackRouter } from '../../helpers/slack-jira';
 
 const madrid = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Madrid' }).toMillis();
 const SECRET = 'from-env-secret';
@@ -32,11 +30,7 @@ describe('/ticket as the web process runs it (SLA engine, follow-up ladder, defa
       intents: { dispatch: async () => undefined },
       clock: { now: () => now },
     });
-    const app = express();
-    app.use('/slack', router);
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    ({ server, url } = await serveSlackRouter(router));
   });
 
   afterAll(async () => {

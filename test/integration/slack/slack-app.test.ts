@@ -1,6 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import nock from 'nock';
 import { createSlackApp } from '../../../handlers/slack';
 import { REFUSAL } from '../../../handlers/slack/guard';
@@ -11,7 +9,7 @@ import { encodeBugFormMeta } from '../../../src/slack/bug-form-meta';
 import { loadBugTemplates } from '../../../src/slack/load-bug-templates';
 import { searchKnownCompanies } from '../../../src/slack/search-known-companies';
 import type { BugTemplate } from '../../../src/schemas/bug-template';
-import { MemoryTicketStore, apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, postSigned, repoConfig, slackSignature } from '../../helpers/slack-jira';
+import { MemoryTicketStore, apiFixture, CONVERSATION_ID, OPENED_AT, openedConversation, postSigned, repoConfig, slackSignature, serveSlackRouter } from '../../helpers/slack-jira';
 
 const SECRET = 'slack-signing-secret-for-tests';
 const SLACK = 'https://slack.test';
@@ -105,12 +103,7 @@ beforeAll(async () => {
     ladderStage: () => null,
     processBeforeResponse: true,
   });
-  const app = express();
-  app.use('/slack', router);
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  ({ server, url: base } = await serveSlackRouter(router));
 });
 
 afterAll(async () => {
