@@ -48,12 +48,15 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
     return Boolean(ticket?.alerts[alertKey(intent.record.alert, intent.record.target)]);
   }
 
-  /** A Slack user for an Intercom admin: config override, then e-mail lookup. */
+  /** A Slack user id as it is, or an e-mail address looked up in Slack (CSMs and overrides may be either). */
+  async function slackUser(idOrEmail: string): Promise<string | null> {
+    return idOrEmail.includes('@') ? deps.slack.lookupUserByEmail(idOrEmail) : idOrEmail;
+  }
+
+  /** A Slack user for an Intercom admin: config override, then the admin's e-mail. */
   async function slackUserForAdmin(adminId: string): Promise<string | null> {
-    const override = deps.config.slack.adminOverrides[adminId];
-    if (override && !override.includes('@')) return override;
-    const email = override ?? deps.config.slack.adminEmails[adminId] ?? (deps.adminEmail ? await deps.adminEmail(adminId) : null);
-    return email ? deps.slack.lookupUserByEmail(email) : null;
+    const who = deps.config.slack.adminOverrides[adminId] ?? deps.config.slack.adminEmails[adminId] ?? (deps.adminEmail ? await deps.adminEmail(adminId) : null);
+    return who ? slackUser(who) : null;
   }
 
   async function resolve(to: SlackDestination, ticketId: string | null): Promise<{ channel: string; threadTs?: string; newThread?: boolean; note?: string }> {
@@ -61,15 +64,11 @@ export function createEffectsProcessor(deps: EffectsDeps): (intent: Intent) => P
       case 'channel':
         return { channel: to.channel };
       case 'user': {
-        // A CSM or a head of department may be configured (or come from Intercom) as an e-mail address.
-        const byEmail = to.slackUserId?.includes('@') ? to.slackUserId : null;
-        const user = byEmail
-          ? await deps.slack.lookupUserByEmail(byEmail)
-          : (to.slackUserId ?? (to.intercomAdminId ? await slackUserForAdmin(to.intercomAdminId) : null));
+        const user = to.slackUserId ? await slackUser(to.slackUserId) : to.intercomAdminId ? await slackUserForAdmin(to.intercomAdminId) : null;
         if (user) return { channel: user };
         // Nobody to DM: say so in the team channel rather than lose the message.
         log?.warn({ to, ticketId }, 'no Slack user for this destination; posting to the team channel (set slack.adminOverrides)');
-        const who = to.intercomAdminId ?? byEmail;
+        const who = to.intercomAdminId ?? to.slackUserId;
         return { channel: deps.config.slack.channels.team, note: who ? `(para ${who}) ` : '' };
       }
       case 'ticket-thread': {
