@@ -1,5 +1,5 @@
 import { compareEvents, type Classification, type Company, type Customer, type DomainEvent, type AlertKind } from './events';
-import type { EvoCriticality, IncidentPriority, Instant, Priority, TicketType } from './vocabulary';
+import { EvoCriticalitySchema, IncidentPrioritySchema, type EvoCriticality, type IncidentPriority, type Instant, type Priority, type TicketType } from './vocabulary';
 
 export type TicketStatus = 'open' | 'snoozed' | 'waiting-on-customer' | 'waiting-on-provider' | 'closed' | 'deleted';
 
@@ -199,10 +199,10 @@ export function applyEvent(t: Ticket, e: DomainEvent): Ticket {
       };
     }
     case 'Reclassified': {
-      const isEvo = e.type === 'evolutivo';
-      const priority = !isEvo && e.type === 'incidencia' && e.priority && e.priority !== 'Urgente' ? e.priority : null;
-      const evo = isEvo && e.priority && e.priority !== 'Muy Alta' && e.priority !== 'Alta' ? e.priority : null;
-      return { ...next, type: e.type, priority, evoCriticality: evo, reclassifiedBy: e.by };
+      // The vocabulary says which priorities belong to which type; anything else is dropped.
+      const priority = e.type === 'incidencia' ? (IncidentPrioritySchema.safeParse(e.priority).data ?? null) : null;
+      const evoCriticality = e.type === 'evolutivo' ? (EvoCriticalitySchema.safeParse(e.priority).data ?? null) : null;
+      return { ...next, type: e.type, priority, evoCriticality, reclassifiedBy: e.by };
     }
     case 'WaitingOnCustomer':
       return next.status === 'closed' ? next : { ...next, status: 'waiting-on-customer', lastSupportActivityAt: Math.max(next.lastSupportActivityAt ?? 0, e.at) };
