@@ -33,6 +33,7 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 }
 
 function readYaml(file: string, issues: ConfigIssue[], at: string): unknown {
+  if (file.endsWith('.json')) return readJson(file, issues, at);
   try {
     const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
     if (doc.errors.length > 0) {
@@ -46,14 +47,24 @@ function readYaml(file: string, issues: ConfigIssue[], at: string): unknown {
   }
 }
 
+/** A generated section (the classifier's model) is JSON: parsed as such, it is much faster than YAML. */
+function readJson(file: string, issues: ConfigIssue[], at: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    issues.push({ path: at, message: `${path.basename(file)}: ${(err as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
 /**
  * Reads a configuration folder: one YAML file per section (`calendars.yaml`, `sla.yaml`, …),
- * each holding that section's value. A missing file leaves the section to its schema defaults.
+ * each holding that section's value (a generated section may be `.json`: `classifier.json`). A missing file leaves the section to its schema defaults.
  */
 function readDir(dir: string, issues: ConfigIssue[], sources: string[]): Plain {
   const raw: Plain = {};
   for (const section of CONFIG_SECTIONS) {
-    for (const ext of ['.yaml', '.yml']) {
+    for (const ext of ['.yaml', '.yml', '.json']) {
       const file = path.join(dir, section + ext);
       if (fs.existsSync(file)) {
         sources.push(file);

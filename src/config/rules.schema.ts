@@ -138,6 +138,41 @@ export const RulesConfigSchema = z
         keyAccount: z.string().nullable().default(null),
       })
       .default({ type: {}, priority: {}, evoCriticality: {}, keyAccount: null }),
+    /**
+     * The learned second opinion (src/domain/classify/model.ts, config/classifier-model.json): how
+     * much its probabilities weigh beside the rules' votes. A weight of 0 turns it off for that label.
+     */
+    model: z
+      .strictObject({
+        /** Whether to use the model at all (it is also off when config/classifier-model.json is missing). */
+        enabled: z.boolean().default(true),
+        /** Softens naive Bayes' overconfidence: log scores are divided by this before becoming probabilities. */
+        temperature: z.number().min(1).max(100).default(1),
+        /** Votes the model adds: its probability for each class times this weight. */
+        weights: z
+          .strictObject({
+            type: Weight.default(0),
+            priority: Weight.default(0),
+            evoCriticality: Weight.default(0),
+          })
+          .default({ type: 0, priority: 0, evoCriticality: 0 }),
+        /** Votes the model adds to a flag: (2 × its probability − 1) times this weight, so it can also speak against. */
+        flags: z
+          .strictObject({
+            complaint: Weight.default(0),
+            multiTopic: Weight.default(0),
+            phoneRequest: Weight.default(0),
+            outOfScope: Weight.default(0),
+            missingInfo: Weight.default(0),
+          })
+          .default({ complaint: 0, multiTopic: 0, phoneRequest: 0, outOfScope: 0, missingInfo: 0 }),
+      })
+      .default({
+        enabled: true,
+        temperature: 1,
+        weights: { type: 0, priority: 0, evoCriticality: 0 },
+        flags: { complaint: 0, multiTopic: 0, phoneRequest: 0, outOfScope: 0, missingInfo: 0 },
+      }),
     rules: z.array(RuleSchema).default([]),
   })
   .superRefine((c, ctx) => {

@@ -5,6 +5,7 @@ import { slaWarnings } from '../domain/sla/sla-warnings';
 import { PlansConfigSchema } from './plans.schema';
 import { SlaConfigSchema } from './sla.schema';
 import { RulesConfigSchema } from './rules.schema';
+import { ClassifierModelSchema } from '../domain/classify/model';
 import { IntercomConfigSchema, intercomWarnings } from './intercom.schema';
 import { JiraConfigSchema } from './jira.schema';
 import { SlackConfigSchema } from './slack.schema';
@@ -28,6 +29,11 @@ export const ConfigSchema = z.object({
   followup: FollowupConfigSchema,
   metrics: MetricsConfigSchema,
   ingest: IngestConfigSchema,
+  /**
+   * The rules engine's learned second opinion (config/classifier.json), written by
+   * `care-relay classify --train`; none: the rules decide alone. Its weights are in `rules.model`.
+   */
+  classifier: ClassifierModelSchema.nullable().default(null),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigSection = keyof Config;

@@ -7,7 +7,8 @@ import { RulesConfigSchema, type RulesConfig } from '../../config/rules.schema';
 import { classify } from '../../domain/classify/classify';
 import { compileRules } from '../../domain/classify/compile-rules';
 import { evaluate, formatEvaluation } from '../../domain/classify/evaluate';
-import { inputFromLabeled, LabeledConversationSchema, type LabeledConversation } from '../../domain/classify/labeled-conversation';
+import { inputFromLabeled, LabeledConversationSchema, trainingExampleFromLabeled, type Gold, type LabeledConversation } from '../../domain/classify/labeled-conversation';
+import { ClassifierModelSchema, trainModel, type ClassifierModel } from '../../domain/classify/model';
 import { toOutputLine } from '../../domain/classify/output-line';
 import { phoneSupportByPlan } from '../../domain/classify/phone-support';
 import type { Plan } from '../../domain/vocabulary';
@@ -24,6 +25,28 @@ export function readRulesFile(file: string = path.join(DEFAULT_CONFIG_DIR, 'rule
   const parsed = RulesConfigSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error).map((i) => `${file}: rules.${i.path}: ${i.message}`) };
   return { ok: true, rules: parsed.data };
+}
+
+/** The shipped classifier model, beside the rules (config/classifier.json). */
+export const DEFAULT_MODEL_FILE = path.join(DEFAULT_CONFIG_DIR, 'classifier.json');
+/** The labeled sets the shipped model is trained on. */
+export const DEFAULT_TRAINING_DIR = path.join(DEFAULT_CONFIG_DIR, '..', 'test', 'fixtures', 'classify');
+
+/**
+ * Reads and validates a classifier model file; `null` when the file does not exist (the rules
+ * then decide alone).
+ */
+export function readModelFile(file: string = DEFAULT_MODEL_FILE): { ok: true; model: ClassifierModel | null } | { ok: false; errors: string[] } {
+  if (!fs.existsSync(file)) return { ok: true, model: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    return { ok: false, errors: [`${file}: ${(err as Error).message.split('\n')[0]}`] };
+  }
+  const parsed = ClassifierModelSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error).map((i) => `${file}: classifier.${i.path}: ${i.message}`) };
+  return { ok: true, model: parsed.data };
 }
 
 /**
@@ -65,8 +88,9 @@ export function parseConversations(text: string, source: string): { conversation
 }
 
 const USAGE = [
-  'usage: care-relay classify [FILE] [--rules RULES.yaml]',
-  '       care-relay classify --eval FILE [--rules RULES.yaml] [--min-type-accuracy 0.9]',
+  'usage: care-relay classify [FILE] [--rules RULES.yaml] [--model MODEL.json | --no-model]',
+  '       care-relay classify --eval FILE [--rules RULES.yaml] [--model MODEL.json | --no-model] [--min-type-accuracy 0.9]',
+  '       care-relay classify --train OUT.json [--rules RULES.yaml] [LABELED.jsonl|DIR ...]',
   '',
   'Reads conversations as JSON Lines (the format of ../shared/fixtures/conversations.sample.jsonl;',
   'standard input when no FILE) and writes one JSON line per conversation:',
@@ -74,7 +98,54 @@ const USAGE = [
   '"missing_info","confidence","rules",...}.',
   'With --eval, compares with each line\'s "gold" and prints accuracy per label, confusion matrices for',
   'type and priority, and precision/recall per flag; exits 1 when type accuracy is below the minimum.',
+  'The rules\' learned second opinion is config/classifier.json (--model another, --no-model none).',
+  'With --train, writes a model trained on the labeled files (default: every .jsonl in',
+  'test/fixtures/classify/) to OUT.json; `--train config/classifier.json` refreshes the shipped one.',
 ].join('\n');
+
+/** Every `.jsonl` file of the paths given (folders are listed, sorted), for training. */
+function labeledFiles(paths: string[]): string[] {
+  return paths.flatMap((p) =>
+    fs.statSync(p).isDirectory()
+      ? fs
+          .readdirSync(p)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => path.join(p, f))
+      : [p],
+  );
+}
+
+/** `classify --train OUT [FILES]`: trains the model on labeled conversations and writes it. */
+function train(out: string, inputs: string[], rules: RulesConfig, io: CliIo): number {
+  const paths = inputs.length > 0 ? inputs.map((f) => path.resolve(io.cwd, f)) : [DEFAULT_TRAINING_DIR];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) {
+      io.stderr(`no such file or folder: ${p}\n`);
+      return 1;
+    }
+  }
+  const files = labeledFiles(paths);
+  const { speller } = compileRules(rules);
+  const examples = [];
+  for (const file of files) {
+    const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
+    if (errors.length > 0) {
+      for (const e of errors) io.stderr(e + '\n');
+      return 1;
+    }
+    for (const c of conversations) if (c.gold) examples.push(trainingExampleFromLabeled(c as LabeledConversation & { gold: Gold }, speller));
+  }
+  if (examples.length === 0) {
+    io.stderr('no labeled conversation ("gold") to train on\n');
+    return 1;
+  }
+  const root = path.resolve(DEFAULT_CONFIG_DIR, '..');
+  const model = trainModel(examples, { files: files.map((f) => path.relative(root, f)) });
+  fs.writeFileSync(path.resolve(io.cwd, out), JSON.stringify(model) + '\n');
+  io.stdout(`trained on ${examples.length} conversations from ${files.length} files: ${model.vocabulary.length} features → ${out}\n`);
+  return 0;
+}
 
 /** `care-relay classify [FILE]` and `care-relay classify --eval FILE`. */
 export const classifyCommand: CliCommand = {
@@ -86,15 +157,27 @@ export const classifyCommand: CliCommand = {
     let rulesFile: string | undefined;
     let evalMode = false;
     let minTypeAccuracy = 0;
+    let modelFile: string | undefined;
+    let useModel = true;
+    let trainOut: string | undefined;
+    const trainInputs: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--eval') evalMode = true;
       else if (a === '--rules') rulesFile = args[++i];
+      else if (a === '--model') modelFile = args[++i];
+      else if (a === '--no-model') useModel = false;
+      else if (a === '--train') trainOut = args[++i];
       else if (a === '--min-type-accuracy') minTypeAccuracy = Number(args[++i]);
       else if (a.startsWith('-') && a !== '-') {
         io.stderr(`unknown option ${a}\n${USAGE}\n`);
         return 2;
-      } else file = a;
+      } else if (trainOut !== undefined) trainInputs.push(a);
+      else file = a;
+    }
+    if (trainOut !== undefined && (trainOut === '' || trainOut.startsWith('-'))) {
+      io.stderr(`--train needs the OUT file to write\n${USAGE}\n`);
+      return 2;
     }
     if (evalMode && !file) {
       io.stderr(`--eval needs a FILE with gold labels\n${USAGE}\n`);
@@ -107,6 +190,16 @@ export const classifyCommand: CliCommand = {
     const rules = readRulesFile(rulesFile ? path.resolve(io.cwd, rulesFile) : undefined);
     if (!rules.ok) {
       for (const e of rules.errors) io.stderr(e + '\n');
+      return 1;
+    }
+    if (trainOut !== undefined) return train(trainOut, trainInputs, rules.rules, io);
+    const model = useModel ? readModelFile(modelFile ? path.resolve(io.cwd, modelFile) : undefined) : { ok: true as const, model: null };
+    if (!model.ok) {
+      for (const e of model.errors) io.stderr(e + '\n');
+      return 1;
+    }
+    if (modelFile && model.model === null) {
+      io.stderr(`no such file: ${modelFile}\n`);
       return 1;
     }
     let text: string;
@@ -122,7 +215,7 @@ export const classifyCommand: CliCommand = {
     for (const e of errors) io.stderr(e + '\n');
     if (errors.length > 0 && conversations.length === 0) return 1;
 
-    const compiled = compileRules(rules.rules);
+    const compiled = compileRules(rules.rules, model.model);
     const phone = readPhoneSupport(rulesFile ? path.dirname(path.resolve(io.cwd, rulesFile)) : undefined);
     const outputs = conversations.map((c) => toOutputLine(c.id, classify(inputFromLabeled(c), compiled, { phoneSupportByPlan: phone })));
     if (!evalMode) {

@@ -6,6 +6,7 @@ import type { CompiledPattern } from './compile-pattern';
 import type { CompiledRules } from './compile-rules';
 import { detectLanguage } from './detect-language';
 import { matchAny, testAny, tokenText, type TokenText } from './match-pattern';
+import { knownFeatures, modelOpinion, tokenFeatures, type ModelTask } from './model';
 import { normalizeTokens } from './normalize-text';
 
 /** Most severe first: the order "higher priority" means. */
@@ -97,6 +98,24 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
     if (rule.maxPriority) cap = Math.max(cap, PRIORITIES.indexOf(rule.maxPriority));
   }
 
+  // The learned second opinion: its probabilities, weighted, join the rules' votes.
+  const model = compiled.model;
+  const known = model ? knownFeatures(model, tokenFeatures(all)) : [];
+  const { temperature, weights, flags: flagWeights } = config.model;
+  const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>, flag = false): void => {
+    if (!model || weight === 0) return;
+    const o = modelOpinion(model, task, known, temperature);
+    if (!o) return;
+    if (flag) {
+      const pTrue = o.ranked.find((r) => r.label === 'true')?.p ?? 0;
+      into[task] = (into[task] ?? 0) + weight * (2 * pTrue - 1);
+    } else for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
+    const top = o.ranked[0];
+    fired.push({ id: `model.${task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${o.evidence.length > 0 ? `: ${o.evidence.join(', ')}` : ''}` });
+  };
+  opinion('type', weights.type, typeVotes);
+  for (const f of RULE_FLAGS) opinion(f, flagWeights[f], flagVotes, true);
+
   // Type: most votes wins; confidence from the margin over the runner-up.
   const types = ranked(typeVotes, TYPES);
   const best = types[0] ?? { key: 'consulta' as TicketType, votes: 0 };
@@ -114,6 +133,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
 
   let priority: IncidentPriority | null = null;
   if (type === 'incidencia') {
+    opinion('priority', weights.priority, priorityVotes);
     const ps = ranked(priorityVotes, PRIORITIES);
     let pick = ps[0]?.key ?? config.defaultPriority;
     const second = ps[1];
@@ -130,7 +150,10 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   }
 
   let evoCriticality: EvoCriticality | null = null;
-  if (type === 'evolutivo') evoCriticality = ranked(evoVotes, EVO)[0]?.key ?? config.defaultEvoCriticality;
+  if (type === 'evolutivo') {
+    opinion('evoCriticality', weights.evoCriticality, evoVotes);
+    evoCriticality = ranked(evoVotes, EVO)[0]?.key ?? config.defaultEvoCriticality;
+  }
 
   // Structure: quoted text (an error message, a page name) and a long body count as detail, a
   // very short body as missing detail. It only adjusts votes when the text already says something

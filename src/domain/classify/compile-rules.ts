@@ -1,5 +1,6 @@
 import type { Rule, RulesConfig } from '../../config/rules.schema';
 import { compilePattern, expandPattern, patternWords, type CompiledPattern } from './compile-pattern';
+import { compileModel, type ClassifierModel, type CompiledModel } from './model';
 import { createSpeller, type Speller } from './speller';
 
 /** A rule ready to run: its patterns parsed. */
@@ -23,6 +24,8 @@ export interface CompiledRules {
   triggers: ReadonlyMap<string, readonly CompiledPattern[]>;
   /** First-word prefixes (`factur*`, `#`) → the patterns that start with them. */
   prefixTriggers: readonly { prefix: string; pattern: CompiledPattern }[];
+  /** The learned second opinion, when a model is given and `model.enabled`. */
+  model: CompiledModel | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface CompiledRules {
  * rules' words given to the speller so it never "corrects" them, and an index from first words to
  * patterns. Classifying is then index look-ups over the message's tokens.
  */
-export function compileRules(config: RulesConfig): CompiledRules {
+export function compileRules(config: RulesConfig, model: ClassifierModel | null = null): CompiledRules {
   const vocabulary = new Set<string>();
   for (const r of config.rules) for (const p of [...r.match, ...r.also, ...r.unless]) for (const w of patternWords(p)) vocabulary.add(w);
   for (const right of Object.values(config.spelling)) vocabulary.add(right);
@@ -51,5 +54,12 @@ export function compileRules(config: RulesConfig): CompiledRules {
   };
   const compile = (patterns: readonly string[]) => index(patterns.flatMap((p) => expandPattern(p)).map(compilePattern));
   const rules = config.rules.map((rule) => ({ rule, match: compile(rule.match), also: compile(rule.also), unless: compile(rule.unless) }));
-  return { config, triggers, prefixTriggers, rules, speller: createSpeller(vocabulary, config.fuzzy, config.spelling) };
+  return {
+    config,
+    triggers,
+    prefixTriggers,
+    rules,
+    speller: createSpeller(vocabulary, config.fuzzy, config.spelling),
+    model: model && config.model.enabled ? compileModel(model) : null,
+  };
 }

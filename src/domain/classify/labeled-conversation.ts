@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EvoCriticalitySchema, HostingSchema, IncidentPrioritySchema, LanguageSchema, PlanSchema, TicketTypeSchema } from '../vocabulary';
 import type { ClassifyInput } from './classify-input';
+import { messageFeatures, type TrainingExample } from './model';
+import type { Speller } from './speller';
 
 /** The gold labels of a conversation, snake_case as in shared/fixtures/conversations.sample.jsonl. */
 export const GoldSchema = z.object({
@@ -47,4 +49,26 @@ export function inputFromLabeled(c: LabeledConversation): ClassifyInput {
     company: { plan: c.company.plan, tags: c.company.tags, hosting: c.company.hosting },
     tags: c.tags,
   };
+}
+
+/**
+ * A labeled conversation as a training example for the classifier's model: every conversation
+ * teaches type and the flags about the whole message; only incidents teach priority and missing
+ * information, only evolutivos criticality.
+ */
+export function trainingExampleFromLabeled(c: LabeledConversation & { gold: Gold }, speller?: Speller): TrainingExample {
+  const g = c.gold;
+  const labels: TrainingExample['labels'] = {
+    type: g.type,
+    complaint: String(g.complaint),
+    multiTopic: String(g.multi_topic),
+    phoneRequest: String(g.phone_request),
+    outOfScope: String(g.out_of_scope),
+  };
+  if (g.type === 'incidencia' && g.priority) {
+    labels.priority = g.priority;
+    labels.missingInfo = String(g.missing_info);
+  }
+  if (g.type === 'evolutivo' && g.evo_criticality) labels.evoCriticality = g.evo_criticality;
+  return { features: messageFeatures(c.subject, c.body, speller), labels };
 }

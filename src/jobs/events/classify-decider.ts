@@ -9,11 +9,11 @@ import { loadTextCatalog } from '../../templates/load-text';
 import type { TextCatalog } from '../../templates/text';
 import type { Decider } from './decider';
 
-/** Rules compiled once per configuration object (the worker's config is loaded once). */
+/** Rules (and the classifier's model) compiled once per configuration object (the worker's config is loaded once). */
 const compiledByConfig = new WeakMap<Config['rules'], CompiledRules>();
-const compiled = (rules: Config['rules']): CompiledRules => {
-  let c = compiledByConfig.get(rules);
-  if (!c) compiledByConfig.set(rules, (c = compileRules(rules)));
+const compiled = (config: Config): CompiledRules => {
+  let c = compiledByConfig.get(config.rules);
+  if (!c) compiledByConfig.set(config.rules, (c = compileRules(config.rules, config.classifier)));
   return c;
 };
 
@@ -31,7 +31,7 @@ export function createClassifyDecider(texts: () => TextCatalog): Decider {
   return ({ ticket, newEvents, now, config }): Intent[] => {
     if (!ticket.opened) return [];
     if (ticket.classification === null) {
-      const classification = classify(classifyInputFromTicket(ticket), compiled(config.rules), {
+      const classification = classify(classifyInputFromTicket(ticket), compiled(config), {
         phoneSupportByPlan: phoneSupportByPlan(config.plans),
       });
       return [{ kind: 'ticket.append', key: `classify:${ticket.id}`, ticketId: ticket.id, events: [classifiedEvent(ticket.id, now, classification)] }];

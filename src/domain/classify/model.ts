@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import type { Speller } from './speller';
+import { normalizeTokens } from './normalize-text';
+
+/**
+ * A learned second opinion behind the rules: a naive Bayes model over the words and word pairs
+ * of labeled conversations (test/fixtures/classify/*.jsonl). The rules stay the first voice —
+ * they know the methodology's definitions; the model knows the wording of a thousand labeled
+ * messages, so a message in words no rule knows still gets the type, priority or flag that
+ * similar messages had. Its votes are added to the rules' votes with configurable weights
+ * (`model:` in config/rules.yaml) and shown to agents with the words that weighed most.
+ *
+ * Pure: training and scoring are functions of their inputs; the file is written and read by the
+ * CLI and the config loader.
+ */
+
+/** The labels the model predicts, each a small classification task of its own. */
+export const MODEL_TASKS = ['type', 'priority', 'evoCriticality', 'complaint', 'multiTopic', 'phoneRequest', 'outOfScope', 'missingInfo'] as const;
+export type ModelTask = (typeof MODEL_TASKS)[number];
+
+const TaskSchema = z
+  .strictObject({
+    /** The task's classes (`true`/`false` for a flag). */
+    classes: z.array(z.string()).min(2),
+    /** Training conversations per class. */
+    docs: z.array(z.number().int().nonnegative()),
+    /** counts[class][feature]: in how many training conversations of that class the feature occurs. */
+    counts: z.array(z.array(z.number().int().nonnegative())),
+  })
+  .superRefine((t, ctx) => {
+    if (t.docs.length !== t.classes.length) ctx.addIssue({ code: 'custom', path: ['docs'], message: `expected ${t.classes.length} numbers, one per class` });
+    if (t.counts.length !== t.classes.length) ctx.addIssue({ code: 'custom', path: ['counts'], message: `expected ${t.classes.length} rows, one per class` });
+  });
+export type ModelTaskData = z.infer<typeof TaskSchema>;
+
+/** The model file (config/classifier-model.json), written by `care-relay classify --train`. */
+export const ClassifierModelSchema = z
+  .strictObject({
+    version: z.literal(1),
+    /** Where it was trained: files and conversation count (provenance only). */
+    trainedOn: z.strictObject({ files: z.array(z.string()), conversations: z.number().int().nonnegative() }),
+    /** Features kept: words and word pairs found in at least this many training conversations. */
+    minDocs: z.number().int().positive(),
+    /** The features, in the order of every `counts` row. */
+    vocabulary: z.array(z.string()),
+    tasks: z.strictObject({
+      type: TaskSchema,
+      priority: TaskSchema,
+      evoCriticality: TaskSchema,
+      complaint: TaskSchema,
+      multiTopic: TaskSchema,
+      phoneRequest: TaskSchema,
+      outOfScope: TaskSchema,
+      missingInfo: TaskSchema,
+    }),
+  })
+  .superRefine((m, ctx) => {
+    for (const task of MODEL_TASKS) {
+      m.tasks[task].counts.forEach((row, i) => {
+        if (row.length !== m.vocabulary.length)
+          ctx.addIssue({ code: 'custom', path: ['tasks', task, 'counts', i], message: `expected ${m.vocabulary.length} counts, one per vocabulary entry, got ${row.length}` });
+      });
+    }
+  });
+export type ClassifierModel = z.infer<typeof ClassifierModelSchema>;
+
+/** Sentence marks that carry no meaning of their own for the model (`?` does: it marks a question). */
+const SKIP = new Set(['.', ';', '!']);
+
+/**
+ * The features of a message: its normalized words (the rules' normalization and speller) and
+ * each pair of neighbouring words (`no_carga`), subject and body together, each counted once.
+ */
+export function messageFeatures(subject: string | null, body: string, speller?: Speller): string[] {
+  return tokenFeatures([...normalizeTokens(subject ?? '', speller), '.', ...normalizeTokens(body, speller)]);
+}
+
+/** {@link messageFeatures} of tokens already normalized (subject, `.`, body). */
+export function tokenFeatures(tokens: readonly string[]): string[] {
+  const out = new Set<string>();
+  let previous: string | null = null;
+  for (const t of tokens) {
+    if (SKIP.has(t)) {
+      previous = null;
+      continue;
+    }
+    out.add(t);
+    if (previous !== null) out.add(`${previous}_${t}`);
+    previous = t;
+  }
+  return [...out];
+}
+
+/** A training example: its features and, per task, its class (absent: not an example of that task). */
+export interface TrainingExample {
+  features: readonly string[];
+  labels: Partial<Record<ModelTask, string>>;
+}
+
+/** The classes of each task, in a fixed order (a file's rows follow it). */
+export const TASK_CLASSES: Record<ModelTask, readonly string[]> = {
+  type: ['consulta', 'incidencia', 'evolutivo'],
+  priority: ['Muy Alta', 'Alta', 'Media', 'Baja'],
+  evoCriticality: ['Urgente', 'Media', 'Baja'],
+  complaint: ['true', 'false'],
+  multiTopic: ['true', 'false'],
+  phoneRequest: ['true', 'false'],
+  outOfScope: ['true', 'false'],
+  missingInfo: ['true', 'false'],
+};
+
+/**
+ * Trains the model: counts, per task and class, the conversations each feature occurs in. Features
+ * seen in fewer than `minDocs` conversations are dropped (they would only memorize one message).
+ * Deterministic: the vocabulary is sorted.
+ */
+export function trainModel(examples: readonly TrainingExample[], provenance: { files: string[] }, minDocs = 2): ClassifierModel {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocabulary = [...df.entries()]
+    .filter(([, n]) => n >= minDocs)
+    .map(([f]) => f)
+    .sort();
+  const at = new Map(vocabulary.map((f, i) => [f, i]));
+  const task = (name: ModelTask): ModelTaskData => {
+    const classes = TASK_CLASSES[name];
+    const docs = classes.map(() => 0);
+    const counts = classes.map(() => vocabulary.map(() => 0));
+    for (const e of examples) {
+      const label = e.labels[name];
+      if (label === undefined) continue;
+      const c = classes.indexOf(label);
+      if (c < 0) continue;
+      docs[c]++;
+      for (const f of e.features) {
+        const i = at.get(f);
+        if (i !== undefined) counts[c][i]++;
+      }
+    }
+    return { classes: [...classes], docs, counts };
+  };
+  return {
+    version: 1,
+    trainedOn: { files: provenance.files, conversations: examples.length },
+    minDocs,
+    vocabulary,
+    tasks: Object.fromEntries(MODEL_TASKS.map((t) => [t, task(t)])) as ClassifierModel['tasks'],
+  };
+}
+
+/** A task ready to score: log-probabilities precomputed. */
+interface ScoringTask {
+  classes: readonly string[];
+  logPrior: number[];
+  /** For feature i: per class, log P(feature | class). */
+  logLikelihood: Float64Array[];
+  /** Whether the task has training examples of at least two classes (else it abstains). */
+  usable: boolean;
+}
+
+/** The model compiled for scoring (once, at start-up). */
+export interface CompiledModel {
+  vocabulary: ReadonlyMap<string, number>;
+  words: readonly string[];
+  tasks: Record<ModelTask, ScoringTask>;
+}
+
+/**
+ * Precomputes a multinomial naive Bayes per task over feature presence (add-`alpha` smoothing):
+ * a message is scored in time proportional to its own features; features the model never saw
+ * are ignored.
+ */
+export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel {
+  const vocabulary = new Map(model.vocabulary.map((f, i) => [f, i]));
+  const v = model.vocabulary.length;
+  const compileTask = (t: ModelTaskData): ScoringTask => {
+    const total = t.docs.reduce((a, b) => a + b, 0);
+    const k = t.classes.length;
+    const logPrior = t.docs.map((d) => Math.log((d + 1) / (total + k)));
+    const logLikelihood = model.vocabulary.map(() => new Float64Array(k));
+    for (let c = 0; c < k; c++) {
+      const row = t.counts[c];
+      let mass = 0;
+      for (let i = 0; i < v; i++) mass += row[i];
+      const denominator = Math.log(mass + alpha * v);
+      for (let i = 0; i < v; i++) logLikelihood[i][c] = Math.log(row[i] + alpha) - denominator;
+    }
+    return { classes: t.classes, logPrior, logLikelihood, usable: t.docs.filter((d) => d > 0).length >= 2 };
+  };
+  return {
+    vocabulary,
+    words: model.vocabulary,
+    tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name])])) as Record<ModelTask, ScoringTask>,
+  };
+}
+
+/** What the model says about one task for one message. */
+export interface ModelOpinion {
+  /** Classes with their probability, best first. */
+  ranked: { label: string; p: number }[];
+  /** The known features that weighed most for the best class against the runner-up, most first. */
+  evidence: string[];
+}
+
+/** The vocabulary positions of the features the model knows (the others cannot weigh). */
+export function knownFeatures(model: CompiledModel, features: readonly string[]): number[] {
+  const known: number[] = [];
+  for (const f of features) {
+    const i = model.vocabulary.get(f);
+    if (i !== undefined) known.push(i);
+  }
+  return known;
+}
+
+/**
+ * Scores a message for one task, from its {@link knownFeatures}. `temperature` (≥ 1) softens
+ * naive Bayes' overconfidence: log scores are divided by it before they become probabilities.
+ */
+export function modelOpinion(model: CompiledModel, task: ModelTask, known: readonly number[], temperature = 1, evidence = 3): ModelOpinion | null {
+  const t = model.tasks[task];
+  if (!t.usable) return null;
+  const k = t.classes.length;
+  const scores = [...t.logPrior];
+  for (const i of known) {
+    const row = t.logLikelihood[i];
+    for (let c = 0; c < k; c++) scores[c] += row[c];
+  }
+  const max = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp((s - max) / temperature));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  const ranked = t.classes.map((label, c) => ({ label, p: exp[c] / sum, c })).sort((a, b) => b.p - a.p || a.c - b.c);
+  const [best, second] = ranked;
+  const weight = (i: number) => t.logLikelihood[i][best.c] - t.logLikelihood[i][second.c];
+  const top = known
+    .filter((i) => weight(i) > 0)
+    .sort((a, b) => weight(b) - weight(a) || a - b)
+    .slice(0, evidence)
+    .map((i) => model.words[i].replace(/_/g, ' '));
+  return { ranked: ranked.map(({ label, p }) => ({ label, p })), evidence: top };
+}

@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_MODEL_FILE, DEFAULT_TRAINING_DIR, parseConversations, readModelFile } from '../../../src/app/cli/classify';
+import { loadConfig } from '../../../src/config/load';
+import type { RulesConfig } from '../../../src/config/rules.schema';
+import { classify } from '../../../src/domain/classify/classify';
+import { compileRules } from '../../../src/domain/classify/compile-rules';
+import { trainingExampleFromLabeled, type Gold, type LabeledConversation } from '../../../src/domain/classify/labeled-conversation';
+import { ClassifierModelSchema, compileModel, knownFeatures, messageFeatures, modelOpinion as opinionOf, trainModel, type CompiledModel, type ModelTask, type TrainingExample } from '../../../src/domain/classify/model';
+
+const modelOpinion = (m: CompiledModel, task: ModelTask, features: string[], temperature = 1) => opinionOf(m, task, knownFeatures(m, features), temperature);
+import { conversation, shippedRules } from './rules-fixture';
+
+const ex = (text: string, labels: TrainingExample['labels']): TrainingExample => ({ features: messageFeatures(null, text), labels });
+
+/** A tiny corpus: broken things are incidents, wishes are evolutivos, how-tos are questions. */
+const CORPUS: TrainingExample[] = [
+  ex('the checkout is broken since this morning', { type: 'incidencia', priority: 'Alta' }),
+  ex('the checkout is broken and nobody can pay', { type: 'incidencia', priority: 'Muy Alta' }),
+  ex('the contact form is broken since yesterday', { type: 'incidencia', priority: 'Media' }),
+  ex('we would like a new banner on the home page', { type: 'evolutivo', evoCriticality: 'Baja' }),
+  ex('we would like a new loyalty programme next month', { type: 'evolutivo', evoCriticality: 'Media' }),
+  ex('how do I export the orders', { type: 'consulta' }),
+  ex('how do I change the shipping rates', { type: 'consulta' }),
+];
+
+describe('the classifier model (naive Bayes behind the rules)', () => {
+  it('uses words and neighbouring word pairs, normalized like the rules, each once', () => {
+    expect(messageFeatures('Checkout roto', 'No carga. No carga!')).toEqual(['checkout', 'roto', 'checkout_roto', 'no', 'carga', 'no_carga']);
+    expect(messageFeatures(null, '¿Cómo exporto?')).toEqual(['como', 'exporto', 'como_exporto', '?', 'exporto_?']);
+  });
+
+  it('keeps features seen in at least minDocs conversations, sorted, and counts them per class', () => {
+    const m = trainModel(CORPUS, { files: ['corpus'] });
+    expect(m.vocabulary).toEqual([...m.vocabulary].sort());
+    expect(m.vocabulary).toContain('broken');
+    expect(m.vocabulary).not.toContain('loyalty'); // in one conversation only
+    expect(m.trainedOn).toEqual({ files: ['corpus'], conversations: 7 });
+    const broken = m.vocabulary.indexOf('broken');
+    expect(m.tasks.type.classes).toEqual(['consulta', 'incidencia', 'evolutivo']);
+    expect(m.tasks.type.docs).toEqual([2, 3, 2]);
+    expect(m.tasks.type.counts.map((row) => row[broken])).toEqual([0, 3, 0]);
+    expect(m.tasks.priority.docs).toEqual([1, 1, 1, 0]);
+    expect(ClassifierModelSchema.parse(m)).toEqual(m);
+    expect(trainModel(CORPUS, { files: ['corpus'] })).toEqual(m); // deterministic
+  });
+
+  it('ranks the class of similar training messages first and names the words that weighed most', () => {
+    const model = compileModel(trainModel(CORPUS, { files: [] }));
+    const o = modelOpinion(model, 'type', messageFeatures(null, 'The search is broken since Monday'))!;
+    expect(o.ranked[0].label).toBe('incidencia');
+    expect(o.ranked.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 10);
+    expect(o.evidence).toContain('broken');
+    expect(modelOpinion(model, 'type', messageFeatures(null, 'How do I add a carrier?'))!.ranked[0].label).toBe('consulta');
+    expect(modelOpinion(model, 'type', messageFeatures(null, 'We would like a new blog'))!.ranked[0].label).toBe('evolutivo');
+  });
+
+  it('softens its probabilities with a temperature, without changing its ranking', () => {
+    const model = compileModel(trainModel(CORPUS, { files: [] }));
+    const f = messageFeatures(null, 'the checkout is broken');
+    const sharp = modelOpinion(model, 'type', f, 1)!;
+    const soft = modelOpinion(model, 'type', f, 10)!;
+    expect(soft.ranked.map((r) => r.label)).toEqual(sharp.ranked.map((r) => r.label));
+    expect(soft.ranked[0].p).toBeLessThan(sharp.ranked[0].p);
+  });
+
+  it('abstains on a task it has seen fewer than two classes of', () => {
+    const model = compileModel(trainModel(CORPUS, { files: [] }));
+    expect(modelOpinion(model, 'complaint', messageFeatures(null, 'broken'))).toBeNull(); // no complaint labels at all
+  });
+
+  it('rejects a model file whose rows do not fit its vocabulary, naming the row', () => {
+    const m = trainModel(CORPUS, { files: [] });
+    const bad = { ...m, tasks: { ...m.tasks, priority: { ...m.tasks.priority, counts: [[1], ...m.tasks.priority.counts.slice(1)] } } };
+    const r = ClassifierModelSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0].path).toEqual(['tasks', 'priority', 'counts', 0]);
+    expect(r.error!.issues[0].message).toMatch(/expected \d+ counts, one per vocabulary entry, got 1/);
+  });
+});
+
+describe('the model inside the rules engine', () => {
+  const { config } = shippedRules();
+  const model = trainModel(CORPUS, { files: [] });
+  const withWeights = (type: number, flags = 0): RulesConfig => ({
+    ...config,
+    rules: [],
+    model: { ...config.model, weights: { type, priority: type, evoCriticality: type }, flags: { complaint: flags, multiTopic: flags, phoneRequest: flags, outOfScope: flags, missingInfo: flags } },
+  });
+
+  it('changes nothing when its weights are 0, and is not even compiled when disabled', () => {
+    const input = conversation('the checkout is broken since this morning');
+    const off = classify(input, compileRules(withWeights(0)));
+    expect(classify(input, compileRules(withWeights(0), model))).toEqual(off);
+    expect(compileRules({ ...withWeights(3), model: { ...withWeights(3).model, enabled: false } }, model).model).toBeNull();
+  });
+
+  it('votes with its probabilities times the weight, and says so with its evidence', () => {
+    const input = conversation('the checkout is broken since this morning');
+    const c = classify(input, compileRules(withWeights(3), model));
+    expect(c.type).toBe('incidencia'); // no rule at all: the model's votes decide
+    expect(c.priority).toBe('Alta');
+    expect(c.rules).toContainEqual({ id: 'model.type', matched: expect.stringMatching(/^incidencia \d+%: .*broken/) });
+    expect(c.rules.map((r) => r.id)).toContain('model.priority');
+  });
+});
+
+describe('the shipped model (config/classifier.json)', () => {
+  it('is valid, loaded with the configuration, and trained on exactly the labeled sets in the repository', () => {
+    const read = readModelFile();
+    expect(read.ok).toBe(true);
+    const shipped = (read as { ok: true; model: NonNullable<ReturnType<typeof ClassifierModelSchema.parse>> }).model;
+    expect(shipped).not.toBeNull();
+    const loaded = loadConfig();
+    expect(loaded.ok && loaded.config.classifier?.vocabulary.length).toBe(shipped.vocabulary.length);
+
+    // Retraining on the labeled sets gives the same file: a new labeled line is not forgotten.
+    const { speller } = compileRules(shippedRules().config);
+    const files = fs.readdirSync(DEFAULT_TRAINING_DIR).filter((f) => f.endsWith('.jsonl')).sort();
+    const examples = files.flatMap((f) =>
+      parseConversations(fs.readFileSync(path.join(DEFAULT_TRAINING_DIR, f), 'utf8'), f)
+        .conversations.filter((c): c is LabeledConversation & { gold: Gold } => c.gold !== undefined)
+        .map((c) => trainingExampleFromLabeled(c, speller)),
+    );
+    const retrained = trainModel(examples, { files: files.map((f) => path.join('test', 'fixtures', 'classify', f)) });
+    expect(retrained).toEqual(shipped);
+    expect(path.basename(DEFAULT_MODEL_FILE)).toBe('classifier.json');
+  });
+});
