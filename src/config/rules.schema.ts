@@ -62,6 +62,10 @@ const FlagSettingsSchema = z.strictObject({
 
 const DEFAULT_FLAG = { threshold: 1 };
 
+const NON_NEGATIVE_WEIGHT = z.number().min(0).max(20);
+const FlagModelWeight = z.strictObject({ raise: NON_NEGATIVE_WEIGHT.default(0), lower: NON_NEGATIVE_WEIGHT.default(0) }).default({ raise: 0, lower: 0 });
+const NO_FLAG_WEIGHT = { raise: 0, lower: 0 };
+
 export const RulesConfigSchema = z
   .strictObject({
     /** Votes every conversation starts with: a message with no signal is a question. */
@@ -156,22 +160,26 @@ export const RulesConfigSchema = z
             evoCriticality: Weight.default(0),
           })
           .default({ type: 0, priority: 0, evoCriticality: 0 }),
-        /** Votes the model adds to a flag: (2 × its probability − 1) times this weight, so it can also speak against. */
+        /**
+         * Votes the model adds to a flag: `raise` × (2p − 1) when its probability p is above one
+         * half, `lower` × (1 − 2p) taken away when it is below. `raise` alone lets the model catch
+         * what the rules missed without ever silencing a rule.
+         */
         flags: z
           .strictObject({
-            complaint: Weight.default(0),
-            multiTopic: Weight.default(0),
-            phoneRequest: Weight.default(0),
-            outOfScope: Weight.default(0),
-            missingInfo: Weight.default(0),
+            complaint: FlagModelWeight,
+            multiTopic: FlagModelWeight,
+            phoneRequest: FlagModelWeight,
+            outOfScope: FlagModelWeight,
+            missingInfo: FlagModelWeight,
           })
-          .default({ complaint: 0, multiTopic: 0, phoneRequest: 0, outOfScope: 0, missingInfo: 0 }),
+          .default({ complaint: NO_FLAG_WEIGHT, multiTopic: NO_FLAG_WEIGHT, phoneRequest: NO_FLAG_WEIGHT, outOfScope: NO_FLAG_WEIGHT, missingInfo: NO_FLAG_WEIGHT }),
       })
       .default({
         enabled: true,
         temperature: 1,
         weights: { type: 0, priority: 0, evoCriticality: 0 },
-        flags: { complaint: 0, multiTopic: 0, phoneRequest: 0, outOfScope: 0, missingInfo: 0 },
+        flags: { complaint: NO_FLAG_WEIGHT, multiTopic: NO_FLAG_WEIGHT, phoneRequest: NO_FLAG_WEIGHT, outOfScope: NO_FLAG_WEIGHT, missingInfo: NO_FLAG_WEIGHT },
       }),
     rules: z.array(RuleSchema).default([]),
   })

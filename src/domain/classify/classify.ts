@@ -102,19 +102,28 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const model = compiled.model;
   const known = model ? knownFeatures(model, tokenFeatures(all)) : [];
   const { temperature, weights, flags: flagWeights } = config.model;
-  const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>, flag = false): void => {
+  const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>): void => {
     if (!model || weight === 0) return;
     const o = modelOpinion(model, task, known, temperature);
     if (!o) return;
-    if (flag) {
-      const pTrue = o.ranked.find((r) => r.label === 'true')?.p ?? 0;
-      into[task] = (into[task] ?? 0) + weight * (2 * pTrue - 1);
-    } else for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
-    const top = o.ranked[0];
-    fired.push({ id: `model.${task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${o.evidence.length > 0 ? `: ${o.evidence.join(', ')}` : ''}` });
+    for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
+    said(task, o.ranked[0], o.evidence);
+  };
+  const said = (task: ModelTask, top: { label: string; p: number }, evidence: string[]): void => {
+    fired.push({ id: `model.${task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${evidence.length > 0 ? `: ${evidence.join(', ')}` : ''}` });
   };
   opinion('type', weights.type, typeVotes);
-  for (const f of RULE_FLAGS) opinion(f, flagWeights[f], flagVotes, true);
+  for (const f of RULE_FLAGS) {
+    const { raise, lower } = flagWeights[f];
+    if (!model || (raise === 0 && lower === 0)) continue;
+    const o = modelOpinion(model, f, known, temperature);
+    if (!o) continue;
+    const p = o.ranked.find((r) => r.label === 'true')?.p ?? 0;
+    const votes = p > 0.5 ? raise * (2 * p - 1) : -lower * (1 - 2 * p);
+    if (votes === 0) continue;
+    flagVotes[f] = (flagVotes[f] ?? 0) + votes;
+    said(f, o.ranked[0], o.evidence);
+  }
 
   // Type: most votes wins; confidence from the margin over the runner-up.
   const types = ranked(typeVotes, TYPES);

@@ -231,10 +231,15 @@ export function modelOpinion(model: CompiledModel, task: ModelTask, known: reado
   const ranked = t.classes.map((label, c) => ({ label, p: exp[c] / sum, c })).sort((a, b) => b.p - a.p || a.c - b.c);
   const [best, second] = ranked;
   const weight = (i: number) => t.logLikelihood[i][best.c] - t.logLikelihood[i][second.c];
-  const top = known
-    .filter((i) => weight(i) > 0)
-    .sort((a, b) => weight(b) - weight(a) || a - b)
-    .slice(0, evidence)
-    .map((i) => model.words[i].replace(/_/g, ' '));
+  // The strongest features, a word pair before its single words on a tie; a word already shown
+  // inside a pair is not shown again.
+  const top: string[] = [];
+  const pair = (i: number) => (model.words[i].includes('_') ? 0 : 1);
+  for (const i of known.filter((j) => weight(j) > 0).sort((a, b) => weight(b) - weight(a) || pair(a) - pair(b) || a - b)) {
+    if (top.length >= evidence) break;
+    const words = model.words[i].split('_');
+    if (words.length === 1 && top.some((t) => t.split(' ').includes(words[0]))) continue;
+    top.push(words.join(' '));
+  }
   return { ranked: ranked.map(({ label, p }) => ({ label, p })), evidence: top };
 }

@@ -50,7 +50,7 @@ describe('the classifier model (naive Bayes behind the rules)', () => {
     const o = modelOpinion(model, 'type', messageFeatures(null, 'The search is broken since Monday'))!;
     expect(o.ranked[0].label).toBe('incidencia');
     expect(o.ranked.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 10);
-    expect(o.evidence).toContain('broken');
+    expect(o.evidence.join(', ')).toMatch(/broken/);
     expect(modelOpinion(model, 'type', messageFeatures(null, 'How do I add a carrier?'))!.ranked[0].label).toBe('consulta');
     expect(modelOpinion(model, 'type', messageFeatures(null, 'We would like a new blog'))!.ranked[0].label).toBe('evolutivo');
   });
@@ -82,7 +82,7 @@ describe('the classifier model (naive Bayes behind the rules)', () => {
 describe('the model inside the rules engine', () => {
   const { config } = shippedRules();
   const model = trainModel(CORPUS, { files: [] });
-  const withWeights = (type: number, flags = 0): RulesConfig => ({
+  const withWeights = (type: number, flags = { raise: 0, lower: 0 }): RulesConfig => ({
     ...config,
     rules: [],
     model: { ...config.model, weights: { type, priority: type, evoCriticality: type }, flags: { complaint: flags, multiTopic: flags, phoneRequest: flags, outOfScope: flags, missingInfo: flags } },
@@ -102,6 +102,33 @@ describe('the model inside the rules engine', () => {
     expect(c.priority).toBe('Alta');
     expect(c.rules).toContainEqual({ id: 'model.type', matched: expect.stringMatching(/^incidencia \d+%: .*broken/) });
     expect(c.rules.map((r) => r.id)).toContain('model.priority');
+  });
+
+  it('raises a flag the rules missed with `raise`, and speaks against one only with `lower`', () => {
+    const complaints = trainModel(
+      [
+        ex('we are fed up with your service', { type: 'consulta', complaint: 'true' }),
+        ex('we are fed up, the checkout is broken again', { type: 'incidencia', complaint: 'true' }),
+        ex('how do I export the orders', { type: 'consulta', complaint: 'false' }),
+        ex('the checkout is broken since this morning', { type: 'incidencia', complaint: 'false' }),
+        ex('how do I change the shipping rates', { type: 'consulta', complaint: 'false' }),
+      ],
+      { files: [] },
+    );
+    const angry = conversation('Honestly we are fed up');
+    const calm = conversation('How do I export the orders?');
+    const none = { raise: 0, lower: 0 };
+    const flagsOnly = (complaint: { raise: number; lower: number }): RulesConfig => ({ ...withWeights(0), model: { ...withWeights(0).model, flags: { ...withWeights(0).model.flags, complaint } } });
+    expect(classify(angry, compileRules(flagsOnly(none), complaints)).flags.complaint).toBe(false);
+    const raised = classify(angry, compileRules(flagsOnly({ raise: 2, lower: 0 }), complaints));
+    expect(raised.flags.complaint).toBe(true);
+    expect(raised.rules).toContainEqual({ id: 'model.complaint', matched: expect.stringMatching(/^true \d+%: .*fed up/) });
+
+    // A rule that raised it: `raise` alone never silences it; `lower` can.
+    const rule = { id: 'complaint.test', match: ['export'], in: 'text' as const, also: [], unless: [], flags: { complaint: 1 } };
+    const withRule = (complaint: { raise: number; lower: number }): RulesConfig => ({ ...flagsOnly(complaint), rules: [rule] });
+    expect(classify(calm, compileRules(withRule({ raise: 2, lower: 0 }), complaints)).flags.complaint).toBe(true);
+    expect(classify(calm, compileRules(withRule({ raise: 0, lower: 2 }), complaints)).flags.complaint).toBe(false);
   });
 });
 
