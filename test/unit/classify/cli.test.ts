@@ -84,6 +84,38 @@ describe('care-relay classify', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('--train writes a model from labeled files; --model uses it, --no-model leaves the rules alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-'));
+    const out = path.join(dir, 'model.json');
+    const t = io();
+    expect(await runCli(['classify', '--train', out, SAMPLE], t)).toBe(0);
+    expect(t.out).toMatch(/^trained on 40 conversations from 1 files: \d+ features → /);
+    const model = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(model).toMatchObject({ version: 1, trainedOn: { conversations: 40 }, minDocs: 2 });
+
+    const line = JSON.stringify({ id: 'm1', body: 'Desde esta mañana no carga la ficha de producto, sale un error' }) + '\n';
+    const withModel = io(line);
+    expect(await runCli(['classify', '--model', out], withModel)).toBe(0);
+    expect(JSON.parse(withModel.out).rules.map((r: { id: string }) => r.id)).toContain('model.type');
+    const without = io(line);
+    expect(await runCli(['classify', '--no-model'], without)).toBe(0);
+    expect(JSON.parse(without.out).rules.map((r: { id: string }) => r.id)).not.toContain('model.type');
+
+    const unlabeled = path.join(dir, 'unlabeled.jsonl');
+    fs.writeFileSync(unlabeled, line);
+    const none = io();
+    expect(await runCli(['classify', '--train', path.join(dir, 'x.json'), unlabeled], none)).toBe(1);
+    expect(none.err).toContain('no labeled conversation');
+    const missing = io(line);
+    expect(await runCli(['classify', '--model', path.join(dir, 'nope.json')], missing)).toBe(1);
+    expect(missing.err).toContain('no such file');
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...model, minDocs: 0 }));
+    const bad = io(line);
+    expect(await runCli(['classify', '--model', path.join(dir, 'bad.json')], bad)).toBe(1);
+    expect(bad.err).toContain('classifier.minDocs');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('explains its usage', async () => {
     const x = io();
     expect(await runCli(['classify', '--eval'], x)).toBe(2);
