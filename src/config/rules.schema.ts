@@ -152,6 +152,10 @@ export const RulesConfigSchema = z
         enabled: z.boolean().default(true),
         /** Softens naive Bayes' overconfidence: log scores are divided by this before becoming probabilities. */
         temperature: z.number().min(1).max(100).default(1),
+        /** The model abstains on a message with fewer known words and word pairs than this (a greeting says nothing). */
+        minFeatures: z.number().int().min(0).default(8),
+        /** The confidence at most when no rule spoke for the type, or the model turned the rules' choice. */
+        unsupportedConfidence: z.number().min(0).max(1).default(0.55),
         /** Votes the model adds: its probability for each class times this weight. */
         weights: z
           .strictObject({
@@ -178,6 +182,8 @@ export const RulesConfigSchema = z
       .default({
         enabled: true,
         temperature: 1,
+        minFeatures: 8,
+        unsupportedConfidence: 0.55,
         weights: { type: 0, priority: 0, evoCriticality: 0 },
         flags: { complaint: NO_FLAG_WEIGHT, multiTopic: NO_FLAG_WEIGHT, phoneRequest: NO_FLAG_WEIGHT, outOfScope: NO_FLAG_WEIGHT, missingInfo: NO_FLAG_WEIGHT },
       }),

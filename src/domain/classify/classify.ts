@@ -100,10 +100,11 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
 
   // The learned second opinion: its probabilities, weighted, join the rules' votes.
   const model = compiled.model;
-  const known = model ? knownFeatures(model, tokenFeatures(all)) : [];
+  let known = model ? knownFeatures(model, tokenFeatures(all)) : [];
+  if (known.length < config.model.minFeatures) known = []; // too few words to go on: the model abstains
   const { temperature, weights, flags: flagWeights } = config.model;
   const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>): void => {
-    if (!model || weight === 0) return;
+    if (!model || weight === 0 || known.length === 0) return;
     const o = modelOpinion(model, task, known, temperature);
     if (!o) return;
     for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
@@ -112,10 +113,12 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const said = (task: ModelTask, top: { label: string; p: number }, evidence: string[]): void => {
     fired.push({ id: `model.${task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${evidence.length > 0 ? `: ${evidence.join(', ')}` : ''}` });
   };
+  const rulesBest = ranked(typeVotes, TYPES)[0];
+  const rulesSpoke = rulesBest !== undefined && rulesBest.votes > (config.typePrior[rulesBest.key] ?? 0);
   opinion('type', weights.type, typeVotes);
   for (const f of RULE_FLAGS) {
     const { raise, lower } = flagWeights[f];
-    if (!model || (raise === 0 && lower === 0)) continue;
+    if (!model || (raise === 0 && lower === 0) || known.length === 0) continue;
     const o = modelOpinion(model, f, known, temperature);
     if (!o) continue;
     const p = o.ranked.find((r) => r.label === 'true')?.p ?? 0;
@@ -130,6 +133,8 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   const best = types[0] ?? { key: 'consulta' as TicketType, votes: 0 };
   const runnerUp = types[1]?.votes ?? 0;
   let confidence = best.votes <= (config.typePrior[best.key] ?? 0) ? 0.35 : 0.5 + 0.5 * Math.min(1, (best.votes - runnerUp) / Math.max(best.votes, 1));
+  // The model alone (no rule spoke), or the model against the rules: the agent decides.
+  if (!rulesSpoke || rulesBest.key !== best.key) confidence = Math.min(confidence, config.model.unsupportedConfidence);
   let type = best.key;
   const multiTopic = (flagVotes.multiTopic ?? 0) >= config.flags.multiTopic.threshold;
   if (multiTopic && type !== 'incidencia' && config.multiTopicIncidentVotes > 0 && (typeVotes.incidencia ?? 0) >= config.multiTopicIncidentVotes) {

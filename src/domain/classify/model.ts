@@ -158,6 +158,9 @@ interface ScoringTask {
   usable: boolean;
 }
 
+/** Tasks that choose a label (scored from an even prior); the others are flags. */
+const LABEL_TASKS: ReadonlySet<ModelTask> = new Set(['type', 'priority', 'evoCriticality']);
+
 /** The model compiled for scoring (once, at start-up). */
 export interface CompiledModel {
   vocabulary: ReadonlyMap<string, number>;
@@ -166,17 +169,21 @@ export interface CompiledModel {
 }
 
 /**
- * Precomputes a multinomial naive Bayes per task over feature presence (add-`alpha` smoothing):
+ * Precomputes a multinomial naive Bayes per task over feature presence (add-`alpha` smoothing;
+ * an even prior for labels, the trained one for flags):
  * a message is scored in time proportional to its own features; features the model never saw
  * are ignored.
  */
 export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel {
   const vocabulary = new Map(model.vocabulary.map((f, i) => [f, i]));
   const v = model.vocabulary.length;
-  const compileTask = (t: ModelTaskData): ScoringTask => {
+  const compileTask = (t: ModelTaskData, uniform: boolean): ScoringTask => {
     const total = t.docs.reduce((a, b) => a + b, 0);
     const k = t.classes.length;
-    const logPrior = t.docs.map((d) => Math.log((d + 1) / (total + k)));
+    // Labels (type, priority, criticality) start even: the labeled sets' mix is not the inbox's,
+    // and a message with no telling word (a greeting) must not lean to the commonest label. Flags
+    // keep their trained rarity: most messages raise none.
+    const logPrior = uniform ? t.docs.map(() => -Math.log(k)) : t.docs.map((d) => Math.log((d + 1) / (total + k)));
     const logLikelihood = model.vocabulary.map(() => new Float64Array(k));
     for (let c = 0; c < k; c++) {
       const row = t.counts[c];
@@ -190,7 +197,7 @@ export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel
   return {
     vocabulary,
     words: model.vocabulary,
-    tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name])])) as Record<ModelTask, ScoringTask>,
+    tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name], LABEL_TASKS.has(name))])) as Record<ModelTask, ScoringTask>,
   };
 }
 

@@ -1,64 +1,59 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConversations } from '../../../src/app/cli/classify';
+import { parseConversations, readModelFile } from '../../../src/app/cli/classify';
 import { classify } from '../../../src/domain/classify/classify';
 import { evaluate, formatEvaluation, type Evaluation } from '../../../src/domain/classify/evaluate';
-import { inputFromLabeled } from '../../../src/domain/classify/labeled-conversation';
+import { inputFromLabeled, type Gold } from '../../../src/domain/classify/labeled-conversation';
 import { toOutputLine } from '../../../src/domain/classify/output-line';
-import { BLIND2_SET, BLIND3_SET, BLIND4_SET, BLIND5_SET, BLIND6_SET, BLIND7_SET, BLIND8_SET, BLIND9_SET, BLIND10_SET, BLIND11_SET, BLIND12_SET, BLIND13_SET, BLIND14_SET, BLIND15_SET, BLIND16_SET, BLIND17_SET, BLIND18_SET, BLIND19_SET, BLIND20_SET, BLIND21_SET, BLIND22_SET, BLIND23_SET, BLIND24_SET, BLIND25_SET, BLIND26_SET, BLIND27_SET, BLIND28_SET, BLIND29_SET, BLIND30_SET, BLIND_SET, FRESH1_SET, FRESH2_SET, OWN_SET, SECOND_SET, SHARED, shippedRules } from './rules-fixture';
+import { SHARED, shippedRules } from './rules-fixture';
 
 const { compiled } = shippedRules();
+const LABELED_DIR = path.resolve(__dirname, '../../fixtures/classify');
 
-function evaluateFile(file: string): Evaluation {
+function pairsOf(file: string): { id: string; gold: Gold; predicted: Gold }[] {
   const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
   expect(errors).toEqual([]);
-  return evaluate(conversations.map((c) => ({ id: c.id, gold: c.gold!, predicted: toOutputLine(c.id, classify(inputFromLabeled(c), compiled)) })));
+  return conversations.map((c) => ({ id: c.id, gold: c.gold!, predicted: toOutputLine(c.id, classify(inputFromLabeled(c), compiled)) }));
 }
 
-describe('the rules measured against labeled conversations', () => {
-  it('classifies the shared sample with type accuracy of at least 90%', () => {
+function evaluateFile(file: string): Evaluation {
+  return evaluate(pairsOf(file));
+}
+
+/** Every labeled set of ours (test/fixtures/classify/*.jsonl): the first authors' and the fresh ones. */
+const SETS = fs
+  .readdirSync(LABELED_DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => path.join(LABELED_DIR, f));
+
+describe('the rules (and the model behind them) measured against labeled conversations', () => {
+  it('classifies the shared sample with type accuracy of at least 90%, and the model never trained on it', () => {
     const e = evaluateFile(path.join(SHARED, 'fixtures', 'conversations.sample.jsonl'));
     expect(e.total).toBe(40);
     expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.9);
+    const model = readModelFile();
+    expect(model.ok && model.model?.trainedOn.files.every((f) => f.startsWith('test/fixtures/classify/'))).toBe(true);
   });
 
-  it.each([
-    ['our own set', OWN_SET],
-    ['our second set', SECOND_SET],
-    ['our third set', BLIND_SET],
-    ['our fourth set', BLIND2_SET],
-    ['our fifth set', BLIND3_SET],
-    ['our sixth set', BLIND4_SET],
-    ['our seventh set', BLIND5_SET],
-    ['our eighth set', BLIND6_SET],
-    ['our ninth set', BLIND7_SET],
-    ['our tenth set', BLIND8_SET],
-    ['our eleventh set', BLIND9_SET],
-    ['our twelfth set', BLIND10_SET],
-    ['our thirteenth set', BLIND11_SET],
-    ['our fourteenth set', BLIND12_SET],
-    ['our fifteenth set', BLIND13_SET],
-    ['our sixteenth set', BLIND14_SET],
-    ['our seventeenth set', BLIND15_SET],
-    ['our eighteenth set', BLIND16_SET],
-    ['our nineteenth set', BLIND17_SET],
-    ['our twentieth set', BLIND18_SET],
-    ['our twenty-first set', BLIND19_SET],
-    ['our twenty-second set', BLIND20_SET],
-    ['our twenty-third set', BLIND21_SET],
-    ['our twenty-fourth set', BLIND22_SET],
-    ['our twenty-fifth set', BLIND23_SET],
-    ['our twenty-sixth set', BLIND24_SET],
-    ['our twenty-seventh set', BLIND25_SET],
-    ['our twenty-eighth set', BLIND26_SET],
-    ['our twenty-ninth set', BLIND27_SET],
-    ['our thirtieth set', BLIND28_SET],
-    ['our thirty-first set', BLIND29_SET],
-    ['our thirty-second set', BLIND30_SET],
-    ['the first fresh set (second author)', FRESH1_SET],
-    ['the second fresh set (second author)', FRESH2_SET],
-  ])('meets the targets on %s', (_name, file) => {
+  it('knows our labeled sets: the first authors\' 34 and the fresh ones', () => {
+    expect(SETS.length).toBeGreaterThanOrEqual(49);
+    expect(SETS.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['own.jsonl', 'blind30.jsonl', 'fresh2.jsonl', 'fresh-a.jsonl', 'fresh-o.jsonl']));
+  });
+
+  // Type and priority are judged per set (20 to 98 conversations each: a fair sample); a flag has
+  // 1 to 12 positives in a set, where one miss moves F1 by 0.2, so flags are judged on all sets
+  // pooled. These are sets the rules and the model have seen: a regression guard, not the honest
+  // figure (docs/rules.md reports each set's first run).
+  it.each(SETS.map((f) => [path.basename(f), f]))('keeps type ≥ 92%% and incident priority ≥ 85%% on %s', (_name, file) => {
     const e = evaluateFile(file);
+    expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(e.priorityAccuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('meets every target on all our sets pooled (complaint P ≥ 85%, R ≥ 95%; other flags F1 ≥ 0.8)', () => {
+    const e = evaluate(SETS.flatMap(pairsOf));
+    expect(e.total).toBeGreaterThan(1900);
     expect(e.typeAccuracy).toBeGreaterThanOrEqual(0.92);
     expect(e.priorityAccuracy).toBeGreaterThanOrEqual(0.85);
     expect(e.flags.complaint.recall).toBeGreaterThanOrEqual(0.95);

@@ -85,7 +85,7 @@ describe('the model inside the rules engine', () => {
   const withWeights = (type: number, flags = { raise: 0, lower: 0 }): RulesConfig => ({
     ...config,
     rules: [],
-    model: { ...config.model, weights: { type, priority: type, evoCriticality: type }, flags: { complaint: flags, multiTopic: flags, phoneRequest: flags, outOfScope: flags, missingInfo: flags } },
+    model: { ...config.model, minFeatures: 0, weights: { type, priority: type, evoCriticality: type }, flags: { complaint: flags, multiTopic: flags, phoneRequest: flags, outOfScope: flags, missingInfo: flags } },
   });
 
   it('changes nothing when its weights are 0, and is not even compiled when disabled', () => {
