@@ -6,7 +6,7 @@ import type { CompiledPattern } from './compile-pattern';
 import type { CompiledRules } from './compile-rules';
 import { detectLanguage } from './detect-language';
 import { matchAny, testAny, tokenText, type TokenText } from './match-pattern';
-import { knownFeatures, modelOpinion, tokenFeatures, type ModelTask } from './model';
+import { knownFeatures, modelEvidence, modelOpinion, tokenFeatures, type ModelOpinion, type ModelTask } from './model';
 import { normalizeTokens } from './normalize-text';
 
 /** Most severe first: the order "higher priority" means. */
@@ -103,15 +103,17 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   let known = model ? knownFeatures(model, tokenFeatures(all)) : [];
   if (known.length < config.model.minFeatures) known = []; // too few words to go on: the model abstains
   const { temperature, weights, flags: flagWeights } = config.model;
+  const said = (o: ModelOpinion): void => {
+    const top = o.ranked[0];
+    const evidence = modelEvidence(model!, o, known);
+    fired.push({ id: `model.${o.task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${evidence.length > 0 ? `: ${evidence.join(', ')}` : ''}` });
+  };
   const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>): void => {
     if (!model || weight === 0 || known.length === 0) return;
     const o = modelOpinion(model, task, known, temperature);
     if (!o) return;
     for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
-    said(task, o.ranked[0], o.evidence);
-  };
-  const said = (task: ModelTask, top: { label: string; p: number }, evidence: string[]): void => {
-    fired.push({ id: `model.${task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${evidence.length > 0 ? `: ${evidence.join(', ')}` : ''}` });
+    said(o);
   };
   const rulesBest = ranked(typeVotes, TYPES)[0];
   const rulesSpoke = rulesBest !== undefined && rulesBest.votes > (config.typePrior[rulesBest.key] ?? 0);
@@ -125,7 +127,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
     const votes = p > 0.5 ? raise * (2 * p - 1) : -lower * (1 - 2 * p);
     if (votes === 0) continue;
     flagVotes[f] = (flagVotes[f] ?? 0) + votes;
-    said(f, o.ranked[0], o.evidence);
+    said(o);
   }
 
   // Type: most votes wins; confidence from the margin over the runner-up.

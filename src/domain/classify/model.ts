@@ -69,7 +69,7 @@ const SKIP = new Set(['.', ';', '!']);
 
 /**
  * The features of a message: its normalized words (the rules' normalization and speller) and
- * each pair of neighbouring words (`no_carga`), subject and body together, each counted once.
+ * each pair of neighbouring words (`no carga`), subject and body together, each counted once.
  */
 export function messageFeatures(subject: string | null, body: string, speller?: Speller): string[] {
   return tokenFeatures([...normalizeTokens(subject ?? '', speller), '.', ...normalizeTokens(body, speller)]);
@@ -85,7 +85,7 @@ export function tokenFeatures(tokens: readonly string[]): string[] {
       continue;
     }
     out.add(t);
-    if (previous !== null) out.add(`${previous}_${t}`);
+    if (previous !== null) out.add(`${previous} ${t}`); // tokens never hold a space
     previous = t;
   }
   return [...out];
@@ -165,6 +165,9 @@ const LABEL_TASKS: ReadonlySet<ModelTask> = new Set(['type', 'priority', 'evoCri
 export interface CompiledModel {
   vocabulary: ReadonlyMap<string, number>;
   words: readonly string[];
+  /** Each feature as shown to agents (the feature itself: `no carga`), and whether it is a word pair. */
+  display: readonly string[];
+  pairs: readonly boolean[];
   tasks: Record<ModelTask, ScoringTask>;
 }
 
@@ -197,16 +200,19 @@ export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel
   return {
     vocabulary,
     words: model.vocabulary,
+    display: model.vocabulary,
+    pairs: model.vocabulary.map((f) => f.includes(' ')),
     tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name], LABEL_TASKS.has(name))])) as Record<ModelTask, ScoringTask>,
   };
 }
 
 /** What the model says about one task for one message. */
 export interface ModelOpinion {
+  task: ModelTask;
   /** Classes with their probability, best first. */
   ranked: { label: string; p: number }[];
-  /** The known features that weighed most for the best class against the runner-up, most first. */
-  evidence: string[];
+  /** The best and the runner-up class (indexes into the task's classes): what {@link modelEvidence} contrasts. */
+  contrast: readonly [number, number];
 }
 
 /** The vocabulary positions of the features the model knows (the others cannot weigh). */
@@ -223,30 +229,57 @@ export function knownFeatures(model: CompiledModel, features: readonly string[])
  * Scores a message for one task, from its {@link knownFeatures}. `temperature` (≥ 1) softens
  * naive Bayes' overconfidence: log scores are divided by it before they become probabilities.
  */
-export function modelOpinion(model: CompiledModel, task: ModelTask, known: readonly number[], temperature = 1, evidence = 3): ModelOpinion | null {
+export function modelOpinion(model: CompiledModel, task: ModelTask, known: readonly number[], temperature = 1): ModelOpinion | null {
   const t = model.tasks[task];
   if (!t.usable) return null;
   const k = t.classes.length;
-  const scores = [...t.logPrior];
-  for (const i of known) {
-    const row = t.logLikelihood[i];
+  const scores = t.logPrior.slice();
+  for (let j = 0; j < known.length; j++) {
+    const row = t.logLikelihood[known[j]];
     for (let c = 0; c < k; c++) scores[c] += row[c];
   }
-  const max = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp((s - max) / temperature));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  const ranked = t.classes.map((label, c) => ({ label, p: exp[c] / sum, c })).sort((a, b) => b.p - a.p || a.c - b.c);
-  const [best, second] = ranked;
-  const weight = (i: number) => t.logLikelihood[i][best.c] - t.logLikelihood[i][second.c];
-  // The strongest features, a word pair before its single words on a tie; a word already shown
-  // inside a pair is not shown again.
-  const top: string[] = [];
-  const pair = (i: number) => (model.words[i].includes('_') ? 0 : 1);
-  for (const i of known.filter((j) => weight(j) > 0).sort((a, b) => weight(b) - weight(a) || pair(a) - pair(b) || a - b)) {
-    if (top.length >= evidence) break;
-    const words = model.words[i].split('_');
-    if (words.length === 1 && top.some((t) => t.split(' ').includes(words[0]))) continue;
-    top.push(words.join(' '));
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += scores[c] = Math.exp((scores[c] - max) / temperature);
+  const ranked = t.classes.map((label, c) => ({ label, p: scores[c] / sum, c })).sort((a, b) => b.p - a.p || a.c - b.c);
+  return { task, ranked: ranked.map(({ label, p }) => ({ label, p })), contrast: [ranked[0].c, ranked[1].c] };
+}
+
+/**
+ * The known features that weighed most for the opinion's best class against its runner-up, most
+ * first: a word pair before its single words on a tie, and a word already shown inside a pair not
+ * shown again. Computed only for opinions shown to the agent.
+ */
+export function modelEvidence(model: CompiledModel, opinion: ModelOpinion, known: readonly number[], count = 3): string[] {
+  const rows = model.tasks[opinion.task].logLikelihood;
+  const [best, second] = opinion.contrast;
+  // A few more than shown are kept (a single word may be dropped for a pair that holds it):
+  // insertion into a short sorted list, no sort of every known feature.
+  const keep = count * 2;
+  const top: { i: number; w: number; pair: number }[] = [];
+  for (let j = 0; j < known.length; j++) {
+    const i = known[j];
+    const w = rows[i][best] - rows[i][second];
+    if (w <= 0) continue;
+    const candidate = { i, w, pair: model.pairs[i] ? 0 : 1 };
+    let at = top.length;
+    while (at > 0 && before(candidate, top[at - 1])) at--;
+    if (at >= keep) continue;
+    top.splice(at, 0, candidate);
+    if (top.length > keep) top.pop();
   }
-  return { ranked: ranked.map(({ label, p }) => ({ label, p })), evidence: top };
+  const shown: string[] = [];
+  for (const { i } of top) {
+    if (shown.length >= count) break;
+    const text = model.display[i];
+    if (!model.pairs[i] && shown.some((t) => t.split(' ').includes(text))) continue;
+    shown.push(text);
+  }
+  return shown;
+}
+
+/** Evidence order: heavier first, a word pair before a single word on a tie, then vocabulary order. */
+function before(a: { i: number; w: number; pair: number }, b: { i: number; w: number; pair: number }): boolean {
+  return a.w > b.w || (a.w === b.w && (a.pair < b.pair || (a.pair === b.pair && a.i < b.i)));
 }
