@@ -6,7 +6,7 @@ import type { CompiledPattern } from './compile-pattern';
 import type { CompiledRules } from './compile-rules';
 import { detectLanguage } from './detect-language';
 import { matchAny, testAny, tokenText, type TokenText } from './match-pattern';
-import { knownFeatures, modelEvidence, modelOpinion, tokenFeatures, type ModelOpinion, type ModelTask } from './model';
+import { knownTokenFeatures, modelEvidence, modelOpinion, type ModelOpinion, type ModelTask } from './model';
 import { normalizeTokens } from './normalize-text';
 
 /** Most severe first: the order "higher priority" means. */
@@ -100,7 +100,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
 
   // The learned second opinion: its probabilities, weighted, join the rules' votes.
   const model = compiled.model;
-  let known = model ? knownFeatures(model, tokenFeatures(all)) : [];
+  let known = model ? knownTokenFeatures(model, all) : [];
   if (known.length < config.model.minFeatures) known = []; // too few words to go on: the model abstains
   const { temperature, weights, flags: flagWeights } = config.model;
   const said = (o: ModelOpinion): void => {

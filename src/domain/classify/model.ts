@@ -165,6 +165,8 @@ const LABEL_TASKS: ReadonlySet<ModelTask> = new Set(['type', 'priority', 'evoCri
 export interface CompiledModel {
   vocabulary: ReadonlyMap<string, number>;
   words: readonly string[];
+  /** The first words of the word pairs it knows (a pair whose first word is not here is not looked up). */
+  firstWords: ReadonlySet<string>;
   /** Each feature as shown to agents (the feature itself: `no carga`), and whether it is a word pair. */
   display: readonly string[];
   pairs: readonly boolean[];
@@ -200,6 +202,7 @@ export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel
   return {
     vocabulary,
     words: model.vocabulary,
+    firstWords: new Set(model.vocabulary.filter((f) => f.includes(' ')).map((f) => f.slice(0, f.indexOf(' ')))),
     display: model.vocabulary,
     pairs: model.vocabulary.map((f) => f.includes(' ')),
     tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name], LABEL_TASKS.has(name))])) as Record<ModelTask, ScoringTask>,
@@ -221,6 +224,33 @@ export function knownFeatures(model: CompiledModel, features: readonly string[])
   for (const f of features) {
     const i = model.vocabulary.get(f);
     if (i !== undefined) known.push(i);
+  }
+  return known;
+}
+
+/**
+ * {@link knownFeatures} of {@link tokenFeatures}, straight from the tokens: the same positions in
+ * the same order, without building the feature strings the model does not know the first word of.
+ */
+export function knownTokenFeatures(model: CompiledModel, tokens: readonly string[]): number[] {
+  const known: number[] = [];
+  const seen = new Set<number>();
+  const add = (f: string): void => {
+    const i = model.vocabulary.get(f);
+    if (i !== undefined && !seen.has(i)) {
+      seen.add(i);
+      known.push(i);
+    }
+  };
+  let previous: string | null = null;
+  for (const t of tokens) {
+    if (SKIP.has(t)) {
+      previous = null;
+      continue;
+    }
+    add(t);
+    if (previous !== null && model.firstWords.has(previous)) add(`${previous} ${t}`);
+    previous = t;
   }
   return known;
 }

@@ -6,7 +6,8 @@ import type { RulesConfig } from '../../../src/config/rules.schema';
 import { classify } from '../../../src/domain/classify/classify';
 import { compileRules } from '../../../src/domain/classify/compile-rules';
 import { trainingExampleFromLabeled, type Gold, type LabeledConversation } from '../../../src/domain/classify/labeled-conversation';
-import { ClassifierModelSchema, compileModel, knownFeatures, messageFeatures, modelEvidence, modelOpinion as opinionOf, trainModel, type CompiledModel, type ModelTask, type TrainingExample } from '../../../src/domain/classify/model';
+import { normalizeTokens } from '../../../src/domain/classify/normalize-text';
+import { ClassifierModelSchema, compileModel, knownFeatures, knownTokenFeatures, messageFeatures, modelEvidence, modelOpinion as opinionOf, trainModel, type CompiledModel, type ModelTask, type TrainingExample } from '../../../src/domain/classify/model';
 
 const modelOpinion = (m: CompiledModel, task: ModelTask, features: string[], temperature = 1) => opinionOf(m, task, knownFeatures(m, features), temperature);
 import { conversation, shippedRules } from './rules-fixture';
@@ -28,6 +29,14 @@ describe('the classifier model (naive Bayes behind the rules)', () => {
   it('uses words and neighbouring word pairs, normalized like the rules, each once', () => {
     expect(messageFeatures('Checkout roto', 'No carga. No carga!')).toEqual(['checkout', 'roto', 'checkout roto', 'no', 'carga', 'no carga']);
     expect(messageFeatures(null, '¿Cómo exporto?')).toEqual(['como', 'exporto', 'como exporto', '?', 'exporto ?']);
+  });
+
+  it('finds the known features straight from the tokens, as from the feature strings', () => {
+    const model = compileModel(trainModel(CORPUS, { files: [] }));
+    for (const text of ['The checkout is broken since this morning, the checkout is broken!', 'How do I export the orders? We would like a new banner']) {
+      const tokens = [...normalizeTokens(''), '.', ...normalizeTokens(text)];
+      expect(knownTokenFeatures(model, tokens)).toEqual(knownFeatures(model, messageFeatures(null, text)));
+    }
   });
 
   it('keeps features seen in at least minDocs conversations, sorted, and counts them per class', () => {
