@@ -27,11 +27,13 @@ export interface ClassifyOptions {
 /** The patterns a token of the text may start (the others cannot match: their first words are absent). */
 function activePatterns(compiled: CompiledRules, text: TokenText): Set<CompiledPattern> {
   const active = new Set<CompiledPattern>();
-  const prefixes = compiled.prefixTriggers;
   for (const token of text.index.keys()) {
     const patterns = compiled.triggers.get(token);
     if (patterns) for (let i = 0; i < patterns.length; i++) active.add(patterns[i]);
-    for (let i = 0; i < prefixes.length; i++) if (token.startsWith(prefixes[i].prefix)) active.add(prefixes[i].pattern);
+    const prefixes = compiled.prefixesByInitial.get(token[0]);
+    if (prefixes)
+      for (let i = 0; i < prefixes.length; i++)
+        if (token.startsWith(prefixes[i].prefix)) for (const p of prefixes[i].patterns) active.add(p);
   }
   return active;
 }

@@ -24,6 +24,8 @@ export interface CompiledRules {
   triggers: ReadonlyMap<string, readonly CompiledPattern[]>;
   /** First-word prefixes (`factur*`, `#`) → the patterns that start with them. */
   prefixTriggers: readonly { prefix: string; pattern: CompiledPattern }[];
+  /** The same, grouped by the prefix's first letter: a word is tested only against prefixes it can start with. */
+  prefixesByInitial: ReadonlyMap<string, readonly { prefix: string; patterns: readonly CompiledPattern[] }[]>;
   /** The learned second opinion, when a model is given and `model.enabled`. */
   model: CompiledModel | null;
 }
@@ -54,10 +56,19 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
   };
   const compile = (patterns: readonly string[]) => index(patterns.flatMap((p) => expandPattern(p)).map(compilePattern));
   const rules = config.rules.map((rule) => ({ rule, match: compile(rule.match), also: compile(rule.also), unless: compile(rule.unless) }));
+  const prefixesByInitial = new Map<string, { prefix: string; patterns: CompiledPattern[] }[]>();
+  for (const { prefix, pattern } of prefixTriggers) {
+    const group = prefixesByInitial.get(prefix[0]) ?? [];
+    prefixesByInitial.set(prefix[0], group);
+    const same = group.find((g) => g.prefix === prefix);
+    if (same) same.patterns.push(pattern);
+    else group.push({ prefix, patterns: [pattern] });
+  }
   return {
     config,
     triggers,
     prefixTriggers,
+    prefixesByInitial,
     rules,
     speller: createSpeller(vocabulary, config.fuzzy, config.spelling),
     model: model && config.model.enabled ? compileModel(model) : null,

@@ -152,8 +152,8 @@ export function trainModel(examples: readonly TrainingExample[], provenance: { f
 interface ScoringTask {
   classes: readonly string[];
   logPrior: number[];
-  /** For feature i: per class, log P(feature | class). */
-  logLikelihood: Float64Array[];
+  /** log P(feature i | class c) at `i * classes.length + c`: one flat array, read in order. */
+  logLikelihood: Float64Array;
   /** Whether the task has training examples of at least two classes (else it abstains). */
   usable: boolean;
 }
@@ -165,12 +165,29 @@ const LABEL_TASKS: ReadonlySet<ModelTask> = new Set(['type', 'priority', 'evoCri
 export interface CompiledModel {
   vocabulary: ReadonlyMap<string, number>;
   words: readonly string[];
-  /** The first words of the word pairs it knows (a pair whose first word is not here is not looked up). */
-  firstWords: ReadonlySet<string>;
+  /**
+   * Word pairs by their two words' positions (`first * vocabulary size + second`): a pair is found
+   * without building its string. Every known pair's words are known (a pair in two conversations
+   * means each of its words is in two).
+   */
+  pairIndex: ReadonlyMap<number, number>;
   /** Each feature as shown to agents (the feature itself: `no carga`), and whether it is a word pair. */
   display: readonly string[];
   pairs: readonly boolean[];
   tasks: Record<ModelTask, ScoringTask>;
+}
+
+/** {@link CompiledModel.pairIndex}. */
+function pairPositions(words: readonly string[], at: ReadonlyMap<string, number>): Map<number, number> {
+  const pairs = new Map<number, number>();
+  words.forEach((f, i) => {
+    const space = f.indexOf(' ');
+    if (space < 0) return;
+    const first = at.get(f.slice(0, space));
+    const second = at.get(f.slice(space + 1));
+    if (first !== undefined && second !== undefined) pairs.set(first * words.length + second, i);
+  });
+  return pairs;
 }
 
 /**
@@ -189,20 +206,20 @@ export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel
     // and a message with no telling word (a greeting) must not lean to the commonest label. Flags
     // keep their trained rarity: most messages raise none.
     const logPrior = uniform ? t.docs.map(() => -Math.log(k)) : t.docs.map((d) => Math.log((d + 1) / (total + k)));
-    const logLikelihood = model.vocabulary.map(() => new Float64Array(k));
+    const logLikelihood = new Float64Array(v * k);
     for (let c = 0; c < k; c++) {
       const row = t.counts[c];
       let mass = 0;
       for (let i = 0; i < v; i++) mass += row[i];
       const denominator = Math.log(mass + alpha * v);
-      for (let i = 0; i < v; i++) logLikelihood[i][c] = Math.log(row[i] + alpha) - denominator;
+      for (let i = 0; i < v; i++) logLikelihood[i * k + c] = Math.log(row[i] + alpha) - denominator;
     }
     return { classes: t.classes, logPrior, logLikelihood, usable: t.docs.filter((d) => d > 0).length >= 2 };
   };
   return {
     vocabulary,
     words: model.vocabulary,
-    firstWords: new Set(model.vocabulary.filter((f) => f.includes(' ')).map((f) => f.slice(0, f.indexOf(' ')))),
+    pairIndex: pairPositions(model.vocabulary, vocabulary),
     display: model.vocabulary,
     pairs: model.vocabulary.map((f) => f.includes(' ')),
     tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name], LABEL_TASKS.has(name))])) as Record<ModelTask, ScoringTask>,
@@ -235,22 +252,32 @@ export function knownFeatures(model: CompiledModel, features: readonly string[])
 export function knownTokenFeatures(model: CompiledModel, tokens: readonly string[]): number[] {
   const known: number[] = [];
   const seen = new Set<number>();
-  const add = (f: string): void => {
-    const i = model.vocabulary.get(f);
-    if (i !== undefined && !seen.has(i)) {
+  const { vocabulary, pairIndex } = model;
+  const width = model.words.length;
+  let previous = -1; // the previous word's position, -1 after a sentence mark or an unknown word
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (SKIP.has(t)) {
+      previous = -1;
+      continue;
+    }
+    const i = vocabulary.get(t);
+    if (i === undefined) {
+      previous = -1; // a pair the model knows is made of two words it knows
+      continue;
+    }
+    if (!seen.has(i)) {
       seen.add(i);
       known.push(i);
     }
-  };
-  let previous: string | null = null;
-  for (const t of tokens) {
-    if (SKIP.has(t)) {
-      previous = null;
-      continue;
+    if (previous >= 0) {
+      const pair = pairIndex.get(previous * width + i);
+      if (pair !== undefined && !seen.has(pair)) {
+        seen.add(pair);
+        known.push(pair);
+      }
     }
-    add(t);
-    if (previous !== null && model.firstWords.has(previous)) add(`${previous} ${t}`);
-    previous = t;
+    previous = i;
   }
   return known;
 }
@@ -264,9 +291,10 @@ export function modelOpinion(model: CompiledModel, task: ModelTask, known: reado
   if (!t.usable) return null;
   const k = t.classes.length;
   const scores = t.logPrior.slice();
+  const ll = t.logLikelihood;
   for (let j = 0; j < known.length; j++) {
-    const row = t.logLikelihood[known[j]];
-    for (let c = 0; c < k; c++) scores[c] += row[c];
+    const at = known[j] * k;
+    for (let c = 0; c < k; c++) scores[c] += ll[at + c];
   }
   let max = -Infinity;
   for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
@@ -282,7 +310,9 @@ export function modelOpinion(model: CompiledModel, task: ModelTask, known: reado
  * shown again. Computed only for opinions shown to the agent.
  */
 export function modelEvidence(model: CompiledModel, opinion: ModelOpinion, known: readonly number[], count = 3): string[] {
-  const rows = model.tasks[opinion.task].logLikelihood;
+  const t = model.tasks[opinion.task];
+  const ll = t.logLikelihood;
+  const k = t.classes.length;
   const [best, second] = opinion.contrast;
   // A few more than shown are kept (a single word may be dropped for a pair that holds it):
   // insertion into a short sorted list, no sort of every known feature.
@@ -290,7 +320,7 @@ export function modelEvidence(model: CompiledModel, opinion: ModelOpinion, known
   const top: { i: number; w: number; pair: number }[] = [];
   for (let j = 0; j < known.length; j++) {
     const i = known[j];
-    const w = rows[i][best] - rows[i][second];
+    const w = ll[i * k + best] - ll[i * k + second];
     if (w <= 0) continue;
     const candidate = { i, w, pair: model.pairs[i] ? 0 : 1 };
     let at = top.length;
