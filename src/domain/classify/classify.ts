@@ -83,15 +83,31 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   let cap = 0; // index into PRIORITIES: the most severe priority still allowed
   const fired: { id: string; matched?: string }[] = [];
 
-  for (let i = 0; i < compiled.rules.length; i++) {
-    const { rule, match, also, unless } = compiled.rules[i];
-    if (!match.some((p) => active.has(p))) continue;
+  // The message's active patterns, sorted into their rules' lists (in list order): only rules
+  // with an active `match` pattern are tried, and only their active patterns are.
+  const byRule = new Map<number, [CompiledPattern[], CompiledPattern[], CompiledPattern[]]>();
+  for (const p of active) {
+    const owner = compiled.owners.get(p);
+    if (!owner) continue;
+    let lists = byRule.get(owner.rule);
+    if (!lists) byRule.set(owner.rule, (lists = [[], [], []]));
+    lists[owner.list].push(p);
+  }
+  const order = [...byRule.keys()].sort((a, b) => a - b);
+  const position = (p: CompiledPattern): number => compiled.owners.get(p)?.position ?? 0;
+  const inList = (list: CompiledPattern[]): CompiledPattern[] => (list.length > 1 ? list.sort((a, b) => position(a) - position(b)) : list);
+  for (const i of order) {
+    const lists = byRule.get(i);
+    if (!lists || lists[0].length === 0) continue;
+    const [activeMatch, activeAlso, activeUnless] = lists;
+    const { rule, also } = compiled.rules[i];
     if (rule.lang && rule.lang !== language) continue;
+    if (also.length > 0 && activeAlso.length === 0) continue;
     const where = rule.in === 'subject' ? (subject ??= tokenText(subjectTokens)) : rule.in === 'body' ? (body ??= tokenText(bodyTokens)) : text;
-    const m = matchAny(match, where, active);
+    const m = matchAny(inList(activeMatch), where);
     if (m === null) continue;
-    const a = also.length > 0 ? matchAny(also, where, active) : null;
-    if ((also.length > 0 && a === null) || (unless.length > 0 && testAny(unless, where, active))) continue;
+    const a = also.length > 0 ? matchAny(inList(activeAlso), where) : null;
+    if ((also.length > 0 && a === null) || (activeUnless.length > 0 && testAny(activeUnless, where))) continue;
     fired.push({ id: rule.id, matched: a === null ? m : `${m} … ${a}` });
     add(typeVotes, rule.type);
     add(priorityVotes, rule.priority);

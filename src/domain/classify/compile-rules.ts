@@ -11,6 +11,13 @@ export interface CompiledRule {
   unless: CompiledPattern[];
 }
 
+/** A pattern's place: rule index, list (0 match, 1 also, 2 unless) and position in the list. */
+export interface PatternOwner {
+  rule: number;
+  list: 0 | 1 | 2;
+  position: number;
+}
+
 /** The rules compiled once (at start-up), then shared by every call to {@link classify}. */
 export interface CompiledRules {
   config: RulesConfig;
@@ -26,6 +33,12 @@ export interface CompiledRules {
   prefixTriggers: readonly { prefix: string; pattern: CompiledPattern }[];
   /** The same, grouped by the prefix's first letter: a word is tested only against prefixes it can start with. */
   prefixesByInitial: ReadonlyMap<string, readonly { prefix: string; patterns: readonly CompiledPattern[] }[]>;
+  /**
+   * Where each pattern belongs: its rule, its list and its position there. A message's active
+   * patterns are sorted into their rules' lists, so only rules with an active `match` pattern are
+   * tried, and only their active patterns are.
+   */
+  owners: ReadonlyMap<CompiledPattern, PatternOwner>;
   /** The learned second opinion, when a model is given and `model.enabled`. */
   model: CompiledModel | null;
 }
@@ -56,6 +69,10 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
   };
   const compile = (patterns: readonly string[]) => index(patterns.flatMap((p) => expandPattern(p)).map(compilePattern));
   const rules = config.rules.map((rule) => ({ rule, match: compile(rule.match), also: compile(rule.also), unless: compile(rule.unless) }));
+  const owners = new Map<CompiledPattern, PatternOwner>();
+  rules.forEach((r, i) => {
+    ([r.match, r.also, r.unless] as const).forEach((list, l) => list.forEach((p, position) => owners.set(p, { rule: i, list: l as 0 | 1 | 2, position })));
+  });
   const prefixesByInitial = new Map<string, { prefix: string; patterns: CompiledPattern[] }[]>();
   for (const { prefix, pattern } of prefixTriggers) {
     const group = prefixesByInitial.get(prefix[0]) ?? [];
@@ -70,6 +87,7 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
     prefixTriggers,
     prefixesByInitial,
     rules,
+    owners,
     speller: createSpeller(vocabulary, config.fuzzy, config.spelling),
     model: model && config.model.enabled ? compileModel(model) : null,
   };
