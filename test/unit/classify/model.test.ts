@@ -115,6 +115,20 @@ describe('the model inside the rules engine', () => {
     expect(c.rules.map((r) => r.id)).toContain('model.priority');
   });
 
+  it('a type the model chose alone is low confidence: the agent decides', () => {
+    const c = classify(conversation('the checkout is broken since this morning'), compileRules(withWeights(3), model));
+    expect(c.type).toBe('incidencia');
+    expect(c.confidence).toBeLessThanOrEqual(0.55);
+    expect(c.lowConfidence).toBe(true);
+  });
+
+  it('abstains on a message with fewer known words and word pairs than minFeatures', () => {
+    const few = { ...withWeights(3), model: { ...withWeights(3).model, minFeatures: 50 } };
+    const c = classify(conversation('the checkout is broken since this morning'), compileRules(few, model));
+    expect(c.rules.filter((r) => r.id.startsWith('model.'))).toEqual([]);
+    expect(c.type).toBe('consulta'); // the prior alone
+  });
+
   it('raises a flag the rules missed with `raise`, and speaks against one only with `lower`', () => {
     const complaints = trainModel(
       [
