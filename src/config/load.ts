@@ -32,7 +32,8 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-function readYaml(file: string, issues: ConfigIssue[], at: string): unknown {
+/** A configuration file: YAML, or JSON for a generated section (`classifier.json`). */
+function readConfigFile(file: string, issues: ConfigIssue[], at: string): unknown {
   if (file.endsWith('.json')) return readJson(file, issues, at);
   try {
     const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'), { prettyErrors: true });
@@ -59,7 +60,8 @@ function readJson(file: string, issues: ConfigIssue[], at: string): unknown {
 
 /**
  * Reads a configuration folder: one YAML file per section (`calendars.yaml`, `sla.yaml`, …),
- * each holding that section's value (a generated section may be `.json`: `classifier.json`). A missing file leaves the section to its schema defaults.
+ * each holding that section's value (a generated section may be `.json`: `classifier.json`). A
+ * missing file leaves the section to its schema defaults.
  */
 function readDir(dir: string, issues: ConfigIssue[], sources: string[]): Plain {
   const raw: Plain = {};
@@ -68,7 +70,7 @@ function readDir(dir: string, issues: ConfigIssue[], sources: string[]): Plain {
       const file = path.join(dir, section + ext);
       if (fs.existsSync(file)) {
         sources.push(file);
-        raw[section] = readYaml(file, issues, section);
+        raw[section] = readConfigFile(file, issues, section);
         break;
       }
     }
@@ -107,7 +109,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ConfigResult {
       raw = deepMerge(raw, readDir(over, issues, sources));
     } else {
       sources.push(over);
-      const doc = readYaml(over, issues, '(file)');
+      const doc = readConfigFile(over, issues, '(file)');
       if (doc !== undefined && !isPlain(doc)) {
         issues.push({ path: '(file)', message: `expected a mapping of sections (${CONFIG_SECTIONS.join(', ')})` });
       } else if (isPlain(doc)) {

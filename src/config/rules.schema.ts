@@ -143,12 +143,12 @@ export const RulesConfigSchema = z
       })
       .default({ type: {}, priority: {}, evoCriticality: {}, keyAccount: null }),
     /**
-     * The learned second opinion (src/domain/classify/model.ts, config/classifier-model.json): how
+     * The learned second opinion (src/domain/classify/model.ts, config/classifier.json): how
      * much its probabilities weigh beside the rules' votes. A weight of 0 turns it off for that label.
      */
     model: z
       .strictObject({
-        /** Whether to use the model at all (it is also off when config/classifier-model.json is missing). */
+        /** Whether to use the model at all (it is also off when config/classifier.json is missing). */
         enabled: z.boolean().default(true),
         /** Softens naive Bayes' overconfidence: log scores are divided by this before becoming probabilities. */
         temperature: z.number().min(1).max(100).default(1),

@@ -7,7 +7,7 @@ import { RulesConfigSchema, type RulesConfig } from '../../config/rules.schema';
 import { classify } from '../../domain/classify/classify';
 import { compileRules } from '../../domain/classify/compile-rules';
 import { evaluate, formatEvaluation } from '../../domain/classify/evaluate';
-import { inputFromLabeled, LabeledConversationSchema, trainingExampleFromLabeled, type Gold, type LabeledConversation } from '../../domain/classify/labeled-conversation';
+import { inputFromLabeled, LabeledConversationSchema, trainingExampleFromLabeled, type LabeledConversation } from '../../domain/classify/labeled-conversation';
 import { ClassifierModelSchema, trainModel, type ClassifierModel } from '../../domain/classify/model';
 import { toOutputLine } from '../../domain/classify/output-line';
 import { phoneSupportByPlan } from '../../domain/classify/phone-support';
@@ -104,7 +104,7 @@ const USAGE = [
 ].join('\n');
 
 /** Every `.jsonl` file of the paths given (folders are listed, sorted), for training. */
-function labeledFiles(paths: string[]): string[] {
+export function labeledFiles(paths: string[]): string[] {
   return paths.flatMap((p) =>
     fs.statSync(p).isDirectory()
       ? fs
@@ -114,6 +114,24 @@ function labeledFiles(paths: string[]): string[] {
           .map((f) => path.join(p, f))
       : [p],
   );
+}
+
+/**
+ * Trains the model on the labeled lines of `files`, normalized with the rules' speller; the files
+ * are recorded relative to the project root. The one training path: `--train` and the test that
+ * checks the shipped model both use it.
+ */
+export function trainOnFiles(files: string[], rules: RulesConfig): { ok: true; model: ClassifierModel } | { ok: false; errors: string[] } {
+  const { speller } = compileRules(rules);
+  const examples = [];
+  for (const file of files) {
+    const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
+    if (errors.length > 0) return { ok: false, errors };
+    for (const c of conversations) if (c.gold) examples.push(trainingExampleFromLabeled({ ...c, gold: c.gold }, speller));
+  }
+  if (examples.length === 0) return { ok: false, errors: ['no labeled conversation ("gold") to train on'] };
+  const root = path.resolve(DEFAULT_CONFIG_DIR, '..');
+  return { ok: true, model: trainModel(examples, { files: files.map((f) => path.relative(root, f)) }) };
 }
 
 /** `classify --train OUT [FILES]`: trains the model on labeled conversations and writes it. */
@@ -126,24 +144,14 @@ function train(out: string, inputs: string[], rules: RulesConfig, io: CliIo): nu
     }
   }
   const files = labeledFiles(paths);
-  const { speller } = compileRules(rules);
-  const examples = [];
-  for (const file of files) {
-    const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
-    if (errors.length > 0) {
-      for (const e of errors) io.stderr(e + '\n');
-      return 1;
-    }
-    for (const c of conversations) if (c.gold) examples.push(trainingExampleFromLabeled(c as LabeledConversation & { gold: Gold }, speller));
-  }
-  if (examples.length === 0) {
-    io.stderr('no labeled conversation ("gold") to train on\n');
+  const trained = trainOnFiles(files, rules);
+  if (!trained.ok) {
+    for (const e of trained.errors) io.stderr(e + '\n');
     return 1;
   }
-  const root = path.resolve(DEFAULT_CONFIG_DIR, '..');
-  const model = trainModel(examples, { files: files.map((f) => path.relative(root, f)) });
+  const { model } = trained;
   fs.writeFileSync(path.resolve(io.cwd, out), JSON.stringify(model) + '\n');
-  io.stdout(`trained on ${examples.length} conversations from ${files.length} files: ${model.vocabulary.length} features → ${out}\n`);
+  io.stdout(`trained on ${model.trainedOn.conversations} conversations from ${files.length} files: ${model.vocabulary.length} features → ${out}\n`);
   return 0;
 }
 

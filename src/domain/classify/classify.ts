@@ -86,20 +86,17 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   // The message's active patterns, sorted into their rules' lists (in list order): only rules
   // with an active `match` pattern are tried, and only their active patterns are.
   const byRule = new Map<number, [CompiledPattern[], CompiledPattern[], CompiledPattern[]]>();
-  for (const p of active) {
-    const owner = compiled.owners.get(p);
+  for (const pattern of active) {
+    const owner = compiled.owners.get(pattern);
     if (!owner) continue;
     let lists = byRule.get(owner.rule);
     if (!lists) byRule.set(owner.rule, (lists = [[], [], []]));
-    lists[owner.list].push(p);
+    lists[owner.list].push(pattern);
   }
-  const order = [...byRule.keys()].sort((a, b) => a - b);
   const position = (p: CompiledPattern): number => compiled.owners.get(p)?.position ?? 0;
   const inList = (list: CompiledPattern[]): CompiledPattern[] => (list.length > 1 ? list.sort((a, b) => position(a) - position(b)) : list);
-  for (const i of order) {
-    const lists = byRule.get(i);
-    if (!lists || lists[0].length === 0) continue;
-    const [activeMatch, activeAlso, activeUnless] = lists;
+  for (const [i, [activeMatch, activeAlso, activeUnless]] of [...byRule].sort((a, b) => a[0] - b[0])) {
+    if (activeMatch.length === 0) continue;
     const { rule, also } = compiled.rules[i];
     if (rule.lang && rule.lang !== language) continue;
     if (also.length > 0 && activeAlso.length === 0) continue;
@@ -118,17 +115,17 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
 
   // The learned second opinion: its probabilities, weighted, join the rules' votes.
   const model = compiled.model;
-  let known = model ? knownTokenFeatures(model, all) : [];
-  if (known.length < config.model.minFeatures) known = []; // too few words to go on: the model abstains
-  const { temperature, weights, flags: flagWeights } = config.model;
+  const known = model ? knownTokenFeatures(model, all) : [];
+  const { temperature, weights, flags: flagWeights, minFeatures } = config.model;
+  // Too few words to go on (or no model): it abstains.
+  const ask = (task: ModelTask): ModelOpinion | null => (model && known.length >= minFeatures && known.length > 0 ? modelOpinion(model, task, known, temperature) : null);
   const said = (o: ModelOpinion): void => {
     const top = o.ranked[0];
-    const evidence = modelEvidence(model!, o, known);
+    const evidence = model ? modelEvidence(model, o, known) : [];
     fired.push({ id: `model.${o.task}`, matched: `${top.label} ${Math.round(top.p * 100)}%${evidence.length > 0 ? `: ${evidence.join(', ')}` : ''}` });
   };
   const opinion = (task: ModelTask, weight: number, into: Record<string, number | undefined>): void => {
-    if (!model || weight === 0 || known.length === 0) return;
-    const o = modelOpinion(model, task, known, temperature);
+    const o = weight === 0 ? null : ask(task);
     if (!o) return;
     for (const { label, p } of o.ranked) into[label] = (into[label] ?? 0) + weight * p;
     said(o);
@@ -138,8 +135,7 @@ export function classify(input: ClassifyInput, compiled: CompiledRules, options:
   opinion('type', weights.type, typeVotes);
   for (const f of RULE_FLAGS) {
     const { raise, lower } = flagWeights[f];
-    if (!model || (raise === 0 && lower === 0) || known.length === 0) continue;
-    const o = modelOpinion(model, f, known, temperature);
+    const o = raise === 0 && lower === 0 ? null : ask(f);
     if (!o) continue;
     const p = o.ranked.find((r) => r.label === 'true')?.p ?? 0;
     const votes = p > 0.5 ? raise * (2 * p - 1) : -lower * (1 - 2 * p);

@@ -29,9 +29,10 @@ export interface CompiledRules {
    * `match` is skipped.
    */
   triggers: ReadonlyMap<string, readonly CompiledPattern[]>;
-  /** First-word prefixes (`factur*`, `#`) → the patterns that start with them. */
-  prefixTriggers: readonly { prefix: string; pattern: CompiledPattern }[];
-  /** The same, grouped by the prefix's first letter: a word is tested only against prefixes it can start with. */
+  /**
+   * First-word prefixes (`factur*`, `#`) → the patterns that start with them, grouped by the
+   * prefix's first letter: a word is tested only against prefixes it can start with.
+   */
   prefixesByInitial: ReadonlyMap<string, readonly { prefix: string; patterns: readonly CompiledPattern[] }[]>;
   /**
    * Where each pattern belongs: its rule, its list and its position there. A message's active
@@ -53,7 +54,7 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
   for (const r of config.rules) for (const p of [...r.match, ...r.also, ...r.unless]) for (const w of patternWords(p)) vocabulary.add(w);
   for (const right of Object.values(config.spelling)) vocabulary.add(right);
   const triggers = new Map<string, CompiledPattern[]>();
-  const prefixTriggers: { prefix: string; pattern: CompiledPattern }[] = [];
+  const prefixesByInitial = new Map<string, { prefix: string; patterns: CompiledPattern[] }[]>();
   const index = (patterns: CompiledPattern[]): CompiledPattern[] => {
     for (const p of patterns) {
       const first = p.elements[0];
@@ -63,7 +64,13 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
         if (list) list.push(p);
         else triggers.set(w, [p]);
       }
-      for (const prefix of first.prefixes) prefixTriggers.push({ prefix, pattern: p });
+      for (const prefix of first.prefixes) {
+        const group = prefixesByInitial.get(prefix[0]) ?? [];
+        prefixesByInitial.set(prefix[0], group);
+        const same = group.find((g) => g.prefix === prefix);
+        if (same) same.patterns.push(p);
+        else group.push({ prefix, patterns: [p] });
+      }
     }
     return patterns;
   };
@@ -73,18 +80,9 @@ export function compileRules(config: RulesConfig, model: ClassifierModel | null 
   rules.forEach((r, i) => {
     ([r.match, r.also, r.unless] as const).forEach((list, l) => list.forEach((p, position) => owners.set(p, { rule: i, list: l as 0 | 1 | 2, position })));
   });
-  const prefixesByInitial = new Map<string, { prefix: string; patterns: CompiledPattern[] }[]>();
-  for (const { prefix, pattern } of prefixTriggers) {
-    const group = prefixesByInitial.get(prefix[0]) ?? [];
-    prefixesByInitial.set(prefix[0], group);
-    const same = group.find((g) => g.prefix === prefix);
-    if (same) same.patterns.push(pattern);
-    else group.push({ prefix, patterns: [pattern] });
-  }
   return {
     config,
     triggers,
-    prefixTriggers,
     prefixesByInitial,
     rules,
     owners,

@@ -33,7 +33,7 @@ const TaskSchema = z
   });
 export type ModelTaskData = z.infer<typeof TaskSchema>;
 
-/** The model file (config/classifier-model.json), written by `care-relay classify --train`. */
+/** The model file (config/classifier.json), written by `care-relay classify --train`. */
 export const ClassifierModelSchema = z
   .strictObject({
     version: z.literal(1),
@@ -171,8 +171,7 @@ export interface CompiledModel {
    * means each of its words is in two).
    */
   pairIndex: ReadonlyMap<number, number>;
-  /** Each feature as shown to agents (the feature itself: `no carga`), and whether it is a word pair. */
-  display: readonly string[];
+  /** Whether each feature is a word pair (`no carga`) rather than a word. */
   pairs: readonly boolean[];
   tasks: Record<ModelTask, ScoringTask>;
 }
@@ -220,7 +219,6 @@ export function compileModel(model: ClassifierModel, alpha = 0.5): CompiledModel
     vocabulary,
     words: model.vocabulary,
     pairIndex: pairPositions(model.vocabulary, vocabulary),
-    display: model.vocabulary,
     pairs: model.vocabulary.map((f) => f.includes(' ')),
     tasks: Object.fromEntries(MODEL_TASKS.map((name) => [name, compileTask(model.tasks[name], LABEL_TASKS.has(name))])) as Record<ModelTask, ScoringTask>,
   };
@@ -235,19 +233,9 @@ export interface ModelOpinion {
   contrast: readonly [number, number];
 }
 
-/** The vocabulary positions of the features the model knows (the others cannot weigh). */
-export function knownFeatures(model: CompiledModel, features: readonly string[]): number[] {
-  const known: number[] = [];
-  for (const f of features) {
-    const i = model.vocabulary.get(f);
-    if (i !== undefined) known.push(i);
-  }
-  return known;
-}
-
 /**
- * {@link knownFeatures} of {@link tokenFeatures}, straight from the tokens: the same positions in
- * the same order, without building the feature strings the model does not know the first word of.
+ * The vocabulary positions of the {@link tokenFeatures} the model knows (the others cannot weigh),
+ * straight from the tokens: no feature string is built, a word pair is found by its words' positions.
  */
 export function knownTokenFeatures(model: CompiledModel, tokens: readonly string[]): number[] {
   const known: number[] = [];
@@ -283,7 +271,7 @@ export function knownTokenFeatures(model: CompiledModel, tokens: readonly string
 }
 
 /**
- * Scores a message for one task, from its {@link knownFeatures}. `temperature` (≥ 1) softens
+ * Scores a message for one task, from its {@link knownTokenFeatures}. `temperature` (≥ 1) softens
  * naive Bayes' overconfidence: log scores are divided by it before they become probabilities.
  */
 export function modelOpinion(model: CompiledModel, task: ModelTask, known: readonly number[], temperature = 1): ModelOpinion | null {
@@ -332,7 +320,7 @@ export function modelEvidence(model: CompiledModel, opinion: ModelOpinion, known
   const shown: string[] = [];
   for (const { i } of top) {
     if (shown.length >= count) break;
-    const text = model.display[i];
+    const text = model.words[i];
     if (!model.pairs[i] && shown.some((t) => t.split(' ').includes(text))) continue;
     shown.push(text);
   }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConversations, readModelFile } from '../../../src/app/cli/classify';
+import { DEFAULT_TRAINING_DIR, labeledFiles, parseConversations, readModelFile } from '../../../src/app/cli/classify';
 import { classify } from '../../../src/domain/classify/classify';
 import { evaluate, formatEvaluation, type Evaluation } from '../../../src/domain/classify/evaluate';
 import { inputFromLabeled, type Gold } from '../../../src/domain/classify/labeled-conversation';
@@ -8,7 +8,6 @@ import { toOutputLine } from '../../../src/domain/classify/output-line';
 import { SHARED, shippedRules } from './rules-fixture';
 
 const { compiled } = shippedRules();
-const LABELED_DIR = path.resolve(__dirname, '../../fixtures/classify');
 
 function pairsOf(file: string): { id: string; gold: Gold; predicted: Gold }[] {
   const { conversations, errors } = parseConversations(fs.readFileSync(file, 'utf8'), file);
@@ -21,11 +20,7 @@ function evaluateFile(file: string): Evaluation {
 }
 
 /** Every labeled set of ours (test/fixtures/classify/*.jsonl): the first authors' and the fresh ones. */
-const SETS = fs
-  .readdirSync(LABELED_DIR)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .map((f) => path.join(LABELED_DIR, f));
+const SETS = labeledFiles([DEFAULT_TRAINING_DIR]);
 
 describe('the rules (and the model behind them) measured against labeled conversations', () => {
   it('classifies the shared sample with type accuracy of at least 90%, and the model never trained on it', () => {

@@ -1,16 +1,17 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_MODEL_FILE, DEFAULT_TRAINING_DIR, parseConversations, readModelFile } from '../../../src/app/cli/classify';
+import { DEFAULT_MODEL_FILE, DEFAULT_TRAINING_DIR, labeledFiles, readModelFile, trainOnFiles } from '../../../src/app/cli/classify';
 import { loadConfig } from '../../../src/config/load';
 import type { RulesConfig } from '../../../src/config/rules.schema';
 import { classify } from '../../../src/domain/classify/classify';
 import { compileRules } from '../../../src/domain/classify/compile-rules';
-import { trainingExampleFromLabeled, type Gold, type LabeledConversation } from '../../../src/domain/classify/labeled-conversation';
 import { normalizeTokens } from '../../../src/domain/classify/normalize-text';
-import { ClassifierModelSchema, compileModel, knownFeatures, knownTokenFeatures, messageFeatures, modelEvidence, modelOpinion as opinionOf, trainModel, type CompiledModel, type ModelTask, type TrainingExample } from '../../../src/domain/classify/model';
+import { ClassifierModelSchema, compileModel, knownTokenFeatures, messageFeatures, modelEvidence, modelOpinion as opinionOf, trainModel, type CompiledModel, type ModelTask, type TrainingExample } from '../../../src/domain/classify/model';
 
-const modelOpinion = (m: CompiledModel, task: ModelTask, features: string[], temperature = 1) => opinionOf(m, task, knownFeatures(m, features), temperature);
 import { conversation, shippedRules } from './rules-fixture';
+
+/** The reference for knownTokenFeatures: the positions of the feature strings the model knows. */
+const knownFeatures = (m: CompiledModel, features: readonly string[]): number[] => features.flatMap((f) => m.vocabulary.get(f) ?? []);
+const modelOpinion = (m: CompiledModel, task: ModelTask, features: string[], temperature = 1) => opinionOf(m, task, knownFeatures(m, features), temperature);
 
 const ex = (text: string, labels: TrainingExample['labels']): TrainingExample => ({ features: messageFeatures(null, text), labels });
 
@@ -167,14 +168,8 @@ describe('the shipped model (config/classifier.json)', () => {
     expect(loaded.ok && loaded.config.classifier?.vocabulary.length).toBe(shipped.vocabulary.length);
 
     // Retraining on the labeled sets gives the same file: a new labeled line is not forgotten.
-    const { speller } = compileRules(shippedRules().config);
-    const files = fs.readdirSync(DEFAULT_TRAINING_DIR).filter((f) => f.endsWith('.jsonl')).sort();
-    const examples = files.flatMap((f) =>
-      parseConversations(fs.readFileSync(path.join(DEFAULT_TRAINING_DIR, f), 'utf8'), f)
-        .conversations.filter((c): c is LabeledConversation & { gold: Gold } => c.gold !== undefined)
-        .map((c) => trainingExampleFromLabeled(c, speller)),
-    );
-    const retrained = trainModel(examples, { files: files.map((f) => path.join('test', 'fixtures', 'classify', f)) });
+    const trained = trainOnFiles(labeledFiles([DEFAULT_TRAINING_DIR]), shippedRules().config);
+    const retrained = trained.ok ? trained.model : trained.errors;
     expect(retrained).toEqual(shipped);
     expect(path.basename(DEFAULT_MODEL_FILE)).toBe('classifier.json');
   });
